@@ -1,0 +1,32 @@
+package io.creditflow.platform.database;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.util.Map;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new TenantTransactionManager(dataSource);
+    }
+
+    /** Migrations grant the application role its privileges; the role is whoever the datasource connects as. */
+    @Bean
+    FlywayConfigurationCustomizer appRolePlaceholder(@Value("${spring.datasource.username}") String appRole) {
+        return configuration -> configuration.placeholders(Map.of("appRole", appRole));
+    }
+
+    @Bean
+    RowLevelSecurityGuard rowLevelSecurityGuard(JdbcClient jdbc,
+                                                @Value("${creditflow.database.allow-rls-bypass:false}") boolean allowBypass) {
+        return new RowLevelSecurityGuard(jdbc, allowBypass);
+    }
+}
