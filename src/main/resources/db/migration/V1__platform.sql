@@ -141,9 +141,30 @@ revoke all on function auth_find_login(text), auth_login_failed(text, int, times
 grant execute on function auth_find_login(text), auth_login_failed(text, int, timestamptz), auth_login_succeeded(text),
     auth_find_api_key(bytea), auth_touch_api_key(bytea) to ${appRole};
 
--- Audit log: append-only and hash-chained per tenant. Each entry's hash covers the previous entry's hash and the
--- entry's own canonical content, so editing, deleting or reordering any entry breaks verification from there on.
--- Platform events (operator actions) form their own chain under the all-zero tenant id.
+-- Audit log: append-only and hash-chained per tenant. Each sealed entry's hash covers the previous entry's hash and
+-- the entry's own canonical content, so editing, deleting or reordering any entry breaks verification from there on.
+-- Writers never wait for each other: a business transaction inserts its entries into audit_pending (insert-only for
+-- the application), and the sealer moves them, in order, into the chain under the tenant's head-row lock, within
+-- seconds. Platform events (operator actions) form their own chain under the all-zero tenant id.
+create table audit_pending (
+    tenant_id   uuid not null,
+    id          bigint generated always as identity,
+    occurred_at timestamptz not null,
+    actor_type  text not null,
+    actor_id    text,
+    actor_name  text,
+    action      text not null,
+    object_type text,
+    object_id   text,
+    subject_id  uuid,
+    source_ip   text,
+    purpose     text,
+    details     text,
+    primary key (tenant_id, id)
+);
+select enable_tenant_isolation('audit_pending');
+revoke update, truncate on audit_pending from ${appRole};
+
 create table audit_entry (
     tenant_id   uuid not null,
     seq         bigint not null,
@@ -175,16 +196,26 @@ create table audit_chain_head (
 select enable_tenant_isolation('audit_chain_head');
 revoke delete, truncate on audit_chain_head from ${appRole};
 
+-- Which tenants have entries waiting for the sealer (ids only; for the periodic sealing job).
+create function audit_tenants_pending() returns setof uuid
+    language sql stable security definer set search_path = public
+as $$ select distinct tenant_id from audit_pending $$;
+revoke all on function audit_tenants_pending() from public;
+grant execute on function audit_tenants_pending() to ${appRole};
+
 -- Envelope encryption of personal data: a Tink keyset per tenant, wrapped by the master key from configuration;
 -- a keyset per data subject (debtor), wrapped by the tenant keyset. Destroying a subject's key crypto-shreds every
 -- ciphertext of that person, in the live database and in every backup taken since.
+-- A tenant key version holds an AEAD keyset (wraps subject keys) and a PRF keyset (keyed blind indexes for exact
+-- search on e-mail, IBAN, phone); the PRF key is carried over unchanged on rotation so that indexes stay valid.
 create table tenant_key (
-    tenant_id      uuid not null references tenant (id),
-    version        int not null,
-    wrapped_keyset bytea not null,
-    is_primary     boolean not null default true,
-    created_at     timestamptz not null default now(),
-    rewrapped_at   timestamptz,
+    tenant_id    uuid not null references tenant (id),
+    version      int not null,
+    wrapped_aead bytea not null,
+    wrapped_prf  bytea not null,
+    is_primary   boolean not null default true,
+    created_at   timestamptz not null default now(),
+    rewrapped_at timestamptz,
     primary key (tenant_id, version)
 );
 select enable_tenant_isolation('tenant_key');

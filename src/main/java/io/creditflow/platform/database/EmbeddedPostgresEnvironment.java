@@ -77,11 +77,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             } else {
                 Files.createDirectories(pgDir);
                 StalePostmasterPid.removeIfStale(pgDir);
-                // zonky passes -F (fsync off) to postgres; real data is worth an fsync.
+                // zonky passes -F (fsync off) and synchronous_commit=off: fine for tests, not for real data.
                 builder.setDataDirectory(pgDir).setCleanDataDirectory(false)
-                        .setServerConfig("fsync", "on");
+                        .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres pg = builder.start();
+            EmbeddedPostgresShutdown.takeOver(pg, ephemeral);
             bootstrap(pg);
             return pg;
         } catch (IOException e) {

@@ -1,0 +1,126 @@
+package io.creditflow.audit;
+
+import io.creditflow.platform.TenantScope;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static io.creditflow.jooq.Tables.AUDIT_CHAIN_HEAD;
+import static io.creditflow.jooq.Tables.AUDIT_ENTRY;
+import static io.creditflow.jooq.Tables.AUDIT_PENDING;
+
+/**
+ * Moves committed pending entries into the tenant's hash chain, in the order they became visible, under a lock on the
+ * tenant's chain head (so any number of nodes may seal concurrently and the chain stays linear). Triggered after each
+ * commit that recorded something, and by a periodic job for whatever a crash left behind.
+ */
+@Component
+public class AuditSealer implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+    private static final int BATCH = 2_000;
+
+    private final DSLContext dsl;
+    private final TenantScope tenantScope;
+    private final Set<UUID> requested = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-sealer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    AuditSealer(DSLContext dsl, TenantScope tenantScope) {
+        this.dsl = dsl;
+        this.tenantScope = tenantScope;
+    }
+
+    void requestSeal(UUID tenant) {
+        if (requested.add(tenant)) {
+            worker.execute(() -> {
+                requested.remove(tenant);
+                try {
+                    seal(tenant);
+                } catch (RuntimeException e) {
+                    log.warn("Sealing the audit chain of tenant {} failed; the periodic job will retry", tenant, e);
+                }
+            });
+        }
+    }
+
+    /** Seals everything pending for every tenant; returns the number of entries sealed. */
+    public int sealAllPending() {
+        List<UUID> tenants = dsl.resultQuery("select audit_tenants_pending()").fetch(0, UUID.class);
+        int sealed = 0;
+        for (UUID tenant : tenants) {
+            sealed += seal(tenant);
+        }
+        return sealed;
+    }
+
+    /** Seals the tenant's pending entries; returns how many. */
+    public int seal(UUID tenant) {
+        int total = 0;
+        int sealed;
+        do {
+            sealed = tenantScope.inTenant(tenant, () -> sealBatch(tenant));
+            total += sealed;
+        } while (sealed == BATCH);
+        return total;
+    }
+
+    private int sealBatch(UUID tenant) {
+        dsl.insertInto(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.TENANT_ID, tenant).set(AUDIT_CHAIN_HEAD.SEQ, 0L)
+                .set(AUDIT_CHAIN_HEAD.HASH, AuditChain.GENESIS).onConflictDoNothing().execute();
+        var head = dsl.selectFrom(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.TENANT_ID.eq(tenant)).forUpdate().fetchSingle();
+        List<Record> pending = new ArrayList<>(dsl.deleteFrom(AUDIT_PENDING)
+                .where(AUDIT_PENDING.TENANT_ID.eq(tenant))
+                .and(AUDIT_PENDING.ID.in(dsl.select(AUDIT_PENDING.ID).from(AUDIT_PENDING)
+                        .where(AUDIT_PENDING.TENANT_ID.eq(tenant)).orderBy(AUDIT_PENDING.ID).limit(BATCH)))
+                .returning().fetch());
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        pending.sort(Comparator.comparing(r -> r.get(AUDIT_PENDING.ID)));
+        long seq = head.getSeq();
+        byte[] previous = head.getHash();
+        var insert = dsl.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.TENANT_ID, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.OCCURRED_AT,
+                AUDIT_ENTRY.ACTOR_TYPE, AUDIT_ENTRY.ACTOR_ID, AUDIT_ENTRY.ACTOR_NAME, AUDIT_ENTRY.ACTION,
+                AUDIT_ENTRY.OBJECT_TYPE, AUDIT_ENTRY.OBJECT_ID, AUDIT_ENTRY.SUBJECT_ID, AUDIT_ENTRY.SOURCE_IP,
+                AUDIT_ENTRY.PURPOSE, AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.HASH);
+        for (Record p : pending) {
+            seq++;
+            var occurred = p.get(AUDIT_PENDING.OCCURRED_AT);
+            AuditChain.Content content = new AuditChain.Content(seq, occurred.toInstant(),
+                    p.get(AUDIT_PENDING.ACTOR_TYPE), p.get(AUDIT_PENDING.ACTOR_ID), p.get(AUDIT_PENDING.ACTOR_NAME),
+                    p.get(AUDIT_PENDING.ACTION), p.get(AUDIT_PENDING.OBJECT_TYPE), p.get(AUDIT_PENDING.OBJECT_ID),
+                    p.get(AUDIT_PENDING.SUBJECT_ID), p.get(AUDIT_PENDING.SOURCE_IP), p.get(AUDIT_PENDING.PURPOSE),
+                    p.get(AUDIT_PENDING.DETAILS));
+            byte[] hash = AuditChain.hash(previous, tenant, content);
+            insert = insert.values(tenant, seq, occurred, content.actorType(), content.actorId(), content.actorName(),
+                    content.action(), content.objectType(), content.objectId(), content.subjectId(), content.sourceIp(),
+                    content.purpose(), content.details(), previous, hash);
+            previous = hash;
+        }
+        insert.execute();
+        dsl.update(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.SEQ, seq).set(AUDIT_CHAIN_HEAD.HASH, previous)
+                .where(AUDIT_CHAIN_HEAD.TENANT_ID.eq(tenant)).execute();
+        return pending.size();
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdown();
+    }
+}

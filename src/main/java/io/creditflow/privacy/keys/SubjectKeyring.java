@@ -1,0 +1,168 @@
+package io.creditflow.privacy.keys;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.creditflow.jooq.Tables.SUBJECT_KEY;
+
+/**
+ * One AES-256-GCM key per data subject (debtor), wrapped by the tenant's primary AEAD. Destroying it makes every
+ * ciphertext of that person unreadable, wherever a copy of it lives. Unwrapped keys are cached for at most a minute,
+ * so a key destroyed on one node stops working on every node within that time.
+ */
+@Component
+public class SubjectKeyring {
+
+    private static final Duration CACHE_TTL = Duration.ofMinutes(1);
+
+    private final DSLContext dsl;
+    private final TenantKeyring tenantKeys;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Cache<Ref, Optional<Aead>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
+
+    SubjectKeyring(DSLContext dsl, TenantKeyring tenantKeys, Clock clock) {
+        this.dsl = dsl;
+        this.tenantKeys = tenantKeys;
+        this.clock = clock;
+    }
+
+    private record Ref(UUID tenant, UUID subject) {
+    }
+
+    /** The subject's key, created if it never existed; empty if it was destroyed (the person was erased). */
+    public Optional<Aead> keyFor(UUID tenant, UUID subject) {
+        return cache.get(new Ref(tenant, subject), ref -> load(tenant, subject).or(() -> {
+            if (isDestroyed(tenant, subject)) {
+                return Optional.empty();
+            }
+            createAll(tenant, List.of(subject));
+            return load(tenant, subject);
+        }));
+    }
+
+    /**
+     * Makes the keys of many subjects ready in two statements (imports): existing ones are loaded and unwrapped,
+     * missing ones created; all end up in the cache.
+     */
+    public void prepare(UUID tenant, Collection<UUID> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        TenantKeyring.Keys keys = tenantKeys.keys(tenant);
+        Set<UUID> known = new HashSet<>();
+        for (var r : dsl.select(SUBJECT_KEY.SUBJECT_ID, SUBJECT_KEY.TENANT_KEY_VERSION, SUBJECT_KEY.WRAPPED_KEYSET)
+                .from(SUBJECT_KEY).where(SUBJECT_KEY.TENANT_ID.eq(tenant)).and(SUBJECT_KEY.SUBJECT_ID.in(subjects))
+                .fetch()) {
+            known.add(r.value1());
+            cache.put(new Ref(tenant, r.value1()), r.value3() == null ? Optional.empty()
+                    : Optional.of(unwrap(keys, tenant, r.value1(), r.value2(), r.value3())));
+        }
+        List<UUID> missing = new ArrayList<>();
+        for (UUID s : subjects) {
+            if (!known.contains(s)) {
+                missing.add(s);
+            }
+        }
+        createAll(tenant, missing);
+    }
+
+    public void destroy(UUID tenant, UUID subject) {
+        dsl.insertInto(SUBJECT_KEY).set(SUBJECT_KEY.TENANT_ID, tenant).set(SUBJECT_KEY.SUBJECT_ID, subject)
+                .set(SUBJECT_KEY.TENANT_KEY_VERSION, 0).set(SUBJECT_KEY.DESTROYED_AT, OffsetDateTime.now(clock))
+                .onConflict(SUBJECT_KEY.TENANT_ID, SUBJECT_KEY.SUBJECT_ID).doUpdate()
+                .set(SUBJECT_KEY.WRAPPED_KEYSET, (byte[]) null)
+                .set(SUBJECT_KEY.DESTROYED_AT, OffsetDateTime.now(clock)).execute();
+        cache.invalidate(new Ref(tenant, subject));
+    }
+
+    /** Re-wraps the subject keys still wrapped under an older tenant key version (tenant key rotation). */
+    public int rewrap(UUID tenant, int batchSize) throws GeneralSecurityException {
+        TenantKeyring.Keys keys = tenantKeys.keys(tenant);
+        var rows = dsl.select(SUBJECT_KEY.SUBJECT_ID, SUBJECT_KEY.TENANT_KEY_VERSION, SUBJECT_KEY.WRAPPED_KEYSET)
+                .from(SUBJECT_KEY).where(SUBJECT_KEY.TENANT_ID.eq(tenant))
+                .and(SUBJECT_KEY.WRAPPED_KEYSET.isNotNull())
+                .and(SUBJECT_KEY.TENANT_KEY_VERSION.ne(keys.primaryVersion()))
+                .limit(batchSize).forUpdate().skipLocked().fetch();
+        for (Record3<UUID, Integer, byte[]> r : rows) {
+            byte[] raw = keys.aeadByVersion().get(r.value2()).decrypt(r.value3(), ad(tenant, r.value1()));
+            dsl.update(SUBJECT_KEY).set(SUBJECT_KEY.WRAPPED_KEYSET, keys.primary().encrypt(raw, ad(tenant, r.value1())))
+                    .set(SUBJECT_KEY.TENANT_KEY_VERSION, keys.primaryVersion())
+                    .where(SUBJECT_KEY.TENANT_ID.eq(tenant)).and(SUBJECT_KEY.SUBJECT_ID.eq(r.value1())).execute();
+        }
+        return rows.size();
+    }
+
+    private Optional<Aead> load(UUID tenant, UUID subject) {
+        return dsl.select(SUBJECT_KEY.TENANT_KEY_VERSION, SUBJECT_KEY.WRAPPED_KEYSET).from(SUBJECT_KEY)
+                .where(SUBJECT_KEY.TENANT_ID.eq(tenant)).and(SUBJECT_KEY.SUBJECT_ID.eq(subject))
+                .and(SUBJECT_KEY.WRAPPED_KEYSET.isNotNull())
+                .fetchOptional()
+                .map(r -> unwrap(tenantKeys.keys(tenant), tenant, subject, r.value1(), r.value2()));
+    }
+
+    private static Aead unwrap(TenantKeyring.Keys keys, UUID tenant, UUID subject, int version, byte[] wrapped) {
+        try {
+            return new AesGcmJce(keys.aeadByVersion().get(version).decrypt(wrapped, ad(tenant, subject)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot unwrap the key of subject " + subject, e);
+        }
+    }
+
+    private boolean isDestroyed(UUID tenant, UUID subject) {
+        return dsl.fetchExists(SUBJECT_KEY, SUBJECT_KEY.TENANT_ID.eq(tenant).and(SUBJECT_KEY.SUBJECT_ID.eq(subject))
+                .and(SUBJECT_KEY.DESTROYED_AT.isNotNull()));
+    }
+
+    private void createAll(UUID tenant, List<UUID> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        TenantKeyring.Keys keys = tenantKeys.keys(tenant);
+        var insert = dsl.insertInto(SUBJECT_KEY, SUBJECT_KEY.TENANT_ID, SUBJECT_KEY.SUBJECT_ID,
+                SUBJECT_KEY.TENANT_KEY_VERSION, SUBJECT_KEY.WRAPPED_KEYSET);
+        List<Ref> created = new ArrayList<>();
+        List<Aead> aeads = new ArrayList<>();
+        try {
+            for (UUID subject : subjects) {
+                byte[] raw = new byte[32];
+                random.nextBytes(raw);
+                insert = insert.values(tenant, subject, keys.primaryVersion(),
+                        keys.primary().encrypt(raw, ad(tenant, subject)));
+                created.add(new Ref(tenant, subject));
+                aeads.add(new AesGcmJce(raw));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        if (insert.onConflictDoNothing().execute() == subjects.size()) {
+            for (int i = 0; i < created.size(); i++) {
+                cache.put(created.get(i), Optional.of(aeads.get(i)));
+            }
+        }
+    }
+
+    private static byte[] ad(UUID tenant, UUID subject) {
+        return ("creditflow/subject-key/" + tenant + "/" + subject).getBytes(StandardCharsets.UTF_8);
+    }
+}

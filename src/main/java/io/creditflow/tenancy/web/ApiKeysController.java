@@ -1,0 +1,55 @@
+package io.creditflow.tenancy.web;
+
+import io.creditflow.platform.Actor;
+import io.creditflow.tenancy.ApiKeys;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@PreAuthorize("hasAuthority('api-keys:manage')")
+class ApiKeysController {
+
+    private final ApiKeys apiKeys;
+
+    ApiKeysController(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    record IssueRequest(@NotBlank @Size(max = 100) String name, @NotEmpty Set<String> scopes) {
+    }
+
+    /** The response is the only time the key is shown in clear. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiKeys.IssuedKey issue(@Valid @RequestBody IssueRequest request) {
+        return apiKeys.issue(request.name(), request.scopes(), Actor.current().name());
+    }
+
+    @GetMapping
+    List<ApiKeys.KeyInfo> list() {
+        return apiKeys.list();
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID id) {
+        apiKeys.revoke(id);
+    }
+}
