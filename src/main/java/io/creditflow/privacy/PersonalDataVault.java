@@ -66,6 +66,19 @@ public class PersonalDataVault {
         }
     }
 
+    /**
+     * A keyed digest of arbitrary personal content (16 bytes): tells whether two versions are equal without storing
+     * or decrypting either (e.g. an unchanged debtor profile on re-import).
+     */
+    public byte[] digest(String value) {
+        try {
+            return tenantKeys.keys(TenantContext.require()).prf()
+                    .computePrimary(("DIGEST:" + value).getBytes(StandardCharsets.UTF_8), 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Readies the keys of many subjects at once (bulk imports). */
     public void prepareSubjects(Collection<UUID> subjects) {
         subjectKeys.prepare(TenantContext.require(), subjects);

@@ -1,0 +1,3 @@
+package io.creditflow.receivables;
+
+public enum InvoiceKind { INVOICE, CREDIT_NOTE }
