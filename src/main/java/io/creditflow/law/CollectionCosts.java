@@ -76,7 +76,7 @@ public final class CollectionCosts {
     /** A business may agree a percentage instead of the scale; the statutory minimum still holds (6:96 lid 4). */
     private static BigDecimal contractual(CostsRequest request, CostScale scale, BigDecimal scaleAmount,
                                           List<CostsCalculation.Adjustment> adjustments, List<String> notes) {
-        BigDecimal percent = request.contractualPercent();
+        BigDecimal percent = Checks.present("contractualPercent", request.contractualPercent());
         BigDecimal agreed = Checks.cents(request.totalPrincipal().multiply(percent).divide(Checks.HUNDRED));
         BigDecimal amount = agreed.max(scale.minimum());
         adjustments.add(new CostsCalculation.Adjustment(CostsCalculation.Kind.CONTRACTUAL_PERCENTAGE, scaleAmount,

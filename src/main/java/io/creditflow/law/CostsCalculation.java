@@ -22,7 +22,7 @@ import java.util.List;
  * @param requiresFourteenDayLetter true for consumers: nothing is owed without a valid 14-day letter
  * @param owedWithoutReminderFrom   businesses: the day from which {@code owedWithoutReminder} is owed; else null
  * @param owedWithoutReminder       businesses: the minimum owed from the day after the due date without any
- *                                  reminder (6:96 lid 4), zero for consumers
+ *                                  reminder (6:96 lid 4), with the VAT uplift when it applies; zero for consumers
  * @param notes                     why rules did not apply or what a court may still do, for the console
  */
 public record CostsCalculation(BigDecimal principal, DebtorType debtorType, String scaleVersion,

@@ -52,11 +52,7 @@ public final class StatutoryInterest {
         LocalDate to = request.to();
         rates.rateOn("from", request.kind(), from);
         NavigableSet<LocalDate> anniversaries = anniversaries(from, to);
-        NavigableSet<LocalDate> boundaries = new TreeSet<>(List.of(from, to));
-        boundaries.addAll(rates.changesBetween(request.kind(), from, to));
-        boundaries.addAll(anniversaries);
-        request.payments().forEach(payment -> boundaries.add(payment.date()));
-        extraSplits.stream().filter(date -> date.isAfter(from) && date.isBefore(to)).forEach(boundaries::add);
+        NavigableSet<LocalDate> boundaries = boundaries(request, anniversaries, extraSplits);
 
         InterestLedger ledger = new InterestLedger(request.principal(), request.openCosts());
         List<InterestPeriod> periods = new ArrayList<>();
@@ -82,6 +78,19 @@ public final class StatutoryInterest {
         return new InterestCalculation(request.kind(), request.principal(), from, to, ledger.total(), periods,
                 capitalisations, applications, ledger.openCosts(), ledger.openInterest(), ledger.openPrincipal(),
                 ledger.overpaid(), periods.stream().anyMatch(InterestPeriod::rateUncertain));
+    }
+
+    /** Where sub-periods start and end: both ends, real rate changes, anniversaries and payment dates. */
+    private NavigableSet<LocalDate> boundaries(InterestRequest request, Set<LocalDate> anniversaries,
+                                               Collection<LocalDate> extraSplits) {
+        LocalDate from = request.from();
+        LocalDate to = request.to();
+        NavigableSet<LocalDate> boundaries = new TreeSet<>(List.of(from, to));
+        boundaries.addAll(rates.changesBetween(request.kind(), from, to));
+        boundaries.addAll(anniversaries);
+        request.payments().forEach(payment -> boundaries.add(payment.date()));
+        extraSplits.stream().filter(date -> date.isAfter(from) && date.isBefore(to)).forEach(boundaries::add);
+        return boundaries;
     }
 
     /** The anniversaries of {@code from} strictly before {@code to}; each counted from {@code from} itself. */
