@@ -48,40 +48,18 @@ final class CsvRecordReader {
         recordLine = line;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
         while (true) {
+            if (c == '"' && field.isEmpty()) {
+                c = readQuoted(field);
+                continue;
+            }
             if (c < 0) {
-                if (quoted) {
-                    throw new StatementFormatException("line " + recordLine, "a quoted field is not closed before"
-                            + " the end of the file (truncated?)");
-                }
                 fields.add(field.toString());
                 return fields;
             }
-            if (quoted) {
-                if (c == '"') {
-                    int following = read();
-                    if (following == '"') {
-                        append(field, '"');
-                    } else {
-                        quoted = false;
-                        c = following;
-                        continue;
-                    }
-                } else {
-                    if (c == '\n' || c == '\r' && peekNotNewline()) {
-                        line++;
-                    }
-                    append(field, (char) c);
-                }
-            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == separator) {
+            if (c == separator) {
                 addField(fields, field);
                 field.setLength(0);
-                wasQuoted = false;
             } else if (c == '\r' || c == '\n') {
                 pushback = newline(c);
                 fields.add(field.toString());
@@ -94,6 +72,26 @@ final class CsvRecordReader {
                 append(field, (char) c);
             }
             c = read();
+        }
+    }
+
+    /** Reads a quoted field after its opening quote; returns the character after the closing quote. */
+    private int readQuoted(StringBuilder field) {
+        while (true) {
+            int c = read();
+            if (c < 0) {
+                throw new StatementFormatException("line " + recordLine, "a quoted field is not closed before"
+                        + " the end of the file (truncated?)");
+            }
+            if (c == '"') {
+                int following = read();
+                if (following != '"') {
+                    return following;
+                }
+            } else if (c == '\n' || c == '\r' && peekNotNewline()) {
+                line++;
+            }
+            append(field, (char) c);
         }
     }
 
