@@ -4,6 +4,7 @@ import io.creditflow.audit.AuditEvent;
 import io.creditflow.audit.AuditLog;
 import io.creditflow.platform.BusinessRuleException;
 import io.creditflow.platform.ConflictException;
+import io.creditflow.platform.ValidationException;
 import io.creditflow.platform.Ids;
 import io.creditflow.platform.NotFoundException;
 import io.creditflow.platform.TenantContext;
@@ -56,7 +57,7 @@ public class Debtors {
     public Debtor register(DebtorInput input) {
         List<BusinessRuleException.FieldError> errors = DebtorValidation.check(input);
         if (!errors.isEmpty()) {
-            throw new BusinessRuleException("invalid-debtor", "The debtor has invalid fields.", errors);
+            throw new ValidationException("The debtor has invalid fields.", errors);
         }
         if (input.externalId() != null) {
             Optional<UUID> existing = dsl.select(DEBTOR.ID).from(DEBTOR).where(DEBTOR.EXTERNAL_ID.eq(input.externalId()))
@@ -90,7 +91,7 @@ public class Debtors {
     public Debtor update(UUID id, DebtorInput input, @Nullable Integer expectedVersion) {
         List<BusinessRuleException.FieldError> errors = DebtorValidation.check(input);
         if (!errors.isEmpty()) {
-            throw new BusinessRuleException("invalid-debtor", "The debtor has invalid fields.", errors);
+            throw new ValidationException("The debtor has invalid fields.", errors);
         }
         DebtorRecord current = dsl.selectFrom(DEBTOR).where(DEBTOR.ID.eq(id)).forUpdate().fetchOptional()
                 .orElseThrow(() -> new NotFoundException("Debtor", id));

@@ -4,6 +4,7 @@ import io.creditflow.audit.AuditEvent;
 import io.creditflow.audit.AuditLog;
 import io.creditflow.platform.BusinessRuleException;
 import io.creditflow.platform.ConflictException;
+import io.creditflow.platform.ValidationException;
 import io.creditflow.platform.Ids;
 import io.creditflow.platform.NotFoundException;
 import io.creditflow.platform.TenantContext;
@@ -53,7 +54,7 @@ public class Invoices {
     public Invoice register(InvoiceInput in, String source) {
         List<BusinessRuleException.FieldError> errors = InvoiceValidation.check(in);
         if (!errors.isEmpty()) {
-            throw new BusinessRuleException("invalid-invoice", "The invoice has invalid fields.", errors);
+            throw new ValidationException("The invoice has invalid fields.", errors);
         }
         UUID debtorId = resolveDebtor(in);
         if (dsl.fetchExists(INVOICE, INVOICE.NUMBER.eq(in.number()))) {

@@ -13,6 +13,18 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /** Wraps the pool so that connections are bound to the current tenant (see {@link TenantBindingDataSource}). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor tenantBindingDataSource() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof com.zaxxer.hikari.HikariDataSource hikari && beanName.equals("dataSource")
+                        ? new TenantBindingDataSource(hikari) : bean;
+            }
+        };
+    }
+
     @Bean
     PlatformTransactionManager transactionManager(DataSource dataSource) {
         return new TenantTransactionManager(dataSource);

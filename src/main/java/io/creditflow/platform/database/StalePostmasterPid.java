@@ -4,18 +4,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * After a hard kill (power loss, {@code kill -9}, a crashed container) PostgreSQL leaves {@code postmaster.pid}
- * behind and refuses to start. If the process it names is gone, the file is stale and safe to remove; if it is alive,
- * another Creditflow is using this data directory and we stop with a clear message.
+ * Recovery after a crash. The embedded PostgreSQL may have been left behind in two ways: a stale
+ * {@code postmaster.pid} (power loss, both processes gone: PostgreSQL refuses to start until it is removed), or an
+ * orphaned postmaster still running (the JVM was killed with {@code kill -9}; PostgreSQL outlived it). The data
+ * directory's lock file tells them apart from a live Creditflow: a running Creditflow holds it. If nobody holds it, a
+ * leftover postmaster is ours to stop and a leftover pid file is ours to remove.
  */
 final class StalePostmasterPid {
 
     private static final Logger log = LoggerFactory.getLogger(StalePostmasterPid.class);
+    static final String LOCK_FILE = "epg-lock";
 
     private StalePostmasterPid() {
     }
@@ -25,18 +33,38 @@ final class StalePostmasterPid {
         if (!Files.exists(pidFile)) {
             return;
         }
+        if (heldByAnotherProcess(dataDir.resolve(LOCK_FILE))) {
+            throw new IllegalStateException("Another Creditflow is using the data directory " + dataDir
+                    + " (or is still shutting down). Stop it first, or set CREDITFLOW_DATA_DIR to another directory.");
+        }
         List<String> lines = Files.readAllLines(pidFile);
         long pid = lines.isEmpty() ? -1 : parse(lines.getFirst());
-        boolean alive = pid > 0 && ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .map(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true))
-                .orElse(false);
-        if (alive) {
-            throw new IllegalStateException("The embedded PostgreSQL in " + dataDir + " is already running (pid " + pid
-                    + "): is another Creditflow using this data directory?");
+        Optional<ProcessHandle> postmaster = pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true)) : Optional.empty();
+        if (postmaster.isPresent()) {
+            log.warn("Stopping a PostgreSQL (pid {}) left running on {} by a Creditflow that crashed", pid, dataDir);
+            postmaster.get().destroy();
+            try {
+                postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("The orphaned PostgreSQL (pid " + pid + ") did not stop", e);
+            }
         }
-        log.warn("Removing stale {} left by a PostgreSQL (pid {}) that is no longer running", pidFile, pid);
-        Files.delete(pidFile);
+        if (Files.deleteIfExists(pidFile)) {
+            log.warn("Removed the stale {} of a PostgreSQL that is no longer running", pidFile);
+        }
+    }
+
+    private static boolean heldByAnotherProcess(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        }
     }
 
     private static long parse(String line) {

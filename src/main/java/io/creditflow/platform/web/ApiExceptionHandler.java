@@ -66,7 +66,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BusinessRuleException.class)
     ProblemDetail businessRule(BusinessRuleException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), "Business rule violated", e.getMessage());
+        ProblemDetail problem = e instanceof io.creditflow.platform.ValidationException
+                ? problem(HttpStatus.BAD_REQUEST, "validation", "Validation failed", e.getMessage())
+                : problem(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), "Business rule violated", e.getMessage());
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors().stream()
                     .map(f -> Map.of("field", f.field(), "reason", f.reason())).toList());

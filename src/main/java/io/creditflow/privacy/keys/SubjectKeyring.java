@@ -52,13 +52,18 @@ public class SubjectKeyring {
 
     /** The subject's key, created if it never existed; empty if it was destroyed (the person was erased). */
     public Optional<Aead> keyFor(UUID tenant, UUID subject) {
-        return cache.get(new Ref(tenant, subject), ref -> load(tenant, subject).or(() -> {
-            if (isDestroyed(tenant, subject)) {
-                return Optional.empty();
-            }
+        Ref ref = new Ref(tenant, subject);
+        Optional<Aead> cached = cache.getIfPresent(ref);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Aead> key = load(tenant, subject);
+        if (key.isEmpty() && !isDestroyed(tenant, subject)) {
             createAll(tenant, List.of(subject));
-            return load(tenant, subject);
-        }));
+            key = load(tenant, subject);
+        }
+        cache.put(ref, key);
+        return key;
     }
 
     /**

@@ -88,7 +88,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginRateLimiter(), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").successHandler((req, res, auth) ->
                         res.sendRedirect(req.getContextPath() + (auth.getAuthorities().stream()
-                                .anyMatch(g -> g.getAuthority().equals("platform:operate")) ? "/operator" : "/console")))
+                                .anyMatch(g -> g.getAuthority().equals("platform:operate")) ? "/operator" : "/console/home")))
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"
                                 + (ex instanceof org.springframework.security.authentication.LockedException
                                 ? "locked" : "error"))))
