@@ -63,19 +63,25 @@ public class BulkIntake {
     }
 
     public record Result(int debtorsCreated, int debtorsUpdated, int invoicesCreated, int invoicesUpdated,
-                         int unchanged) {
+                         int debtorsUnchanged, int invoicesUnchanged) {
         public Result plus(Result o) {
             return new Result(debtorsCreated + o.debtorsCreated, debtorsUpdated + o.debtorsUpdated,
-                    invoicesCreated + o.invoicesCreated, invoicesUpdated + o.invoicesUpdated, unchanged + o.unchanged);
+                    invoicesCreated + o.invoicesCreated, invoicesUpdated + o.invoicesUpdated,
+                    debtorsUnchanged + o.debtorsUnchanged, invoicesUnchanged + o.invoicesUnchanged);
         }
 
-        public static final Result NONE = new Result(0, 0, 0, 0, 0);
+        /** Rows that matched what was stored and changed nothing. */
+        public int unchanged() {
+            return debtorsUnchanged + invoicesUnchanged;
+        }
+
+        public static final Result NONE = new Result(0, 0, 0, 0, 0, 0);
     }
 
     public Result write(List<DebtorRow> debtors, List<InvoiceRow> invoices, String source) {
         int[] d = writeDebtors(debtors);
         int[] i = writeInvoices(invoices, source);
-        return new Result(d[0], d[1], i[0], i[1], d[2] + i[2]);
+        return new Result(d[0], d[1], i[0], i[1], d[2], i[2]);
     }
 
     private int[] writeDebtors(List<DebtorRow> rows) {
