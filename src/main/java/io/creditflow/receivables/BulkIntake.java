@@ -145,14 +145,19 @@ public class BulkIntake {
                 select current_tenant(), id, external_id, type, language, preferred_channel, country, tags, profile,
                        profile_digest
                   from stage_debtor where is_new""");
-        dsl.execute("""
-                update debtor d set type = s.type, language = s.language, preferred_channel = s.preferred_channel,
-                       country = s.country, tags = s.tags, profile = s.profile, profile_digest = s.profile_digest,
-                       updated_at = now(), version = d.version + 1
-                  from stage_debtor s where not s.is_new and d.tenant_id = current_tenant() and d.id = s.id""");
-        dsl.execute("""
-                delete from debtor_lookup l using stage_debtor s
-                 where not s.is_new and l.tenant_id = current_tenant() and l.debtor_id = s.id""");
+        if (updated > 0) {
+            // only when needed: the staging table has no statistics, and a join the planner misjudges would scan
+            // every debtor of the tenant once per batch
+            dsl.execute("analyze stage_debtor");
+            dsl.execute("""
+                    update debtor d set type = s.type, language = s.language, preferred_channel = s.preferred_channel,
+                           country = s.country, tags = s.tags, profile = s.profile, profile_digest = s.profile_digest,
+                           updated_at = now(), version = d.version + 1
+                      from stage_debtor s where not s.is_new and d.tenant_id = current_tenant() and d.id = s.id""");
+            dsl.execute("""
+                    delete from debtor_lookup l using stage_debtor s
+                     where not s.is_new and l.tenant_id = current_tenant() and l.debtor_id = s.id""");
+        }
         if (!lookupCsv.isEmpty()) {
             copyIn.prepare("stage_lookup", "debtor_id uuid, kind text, digest bytea");
             copyIn.copy("stage_lookup", "debtor_id, kind, digest", lookupCsv.csv());
