@@ -72,7 +72,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
+                                @org.springframework.beans.factory.annotation.Value(
+                                        "${creditflow.security.login-attempts-per-ip:20}") int loginAttempts)
+            throws Exception {
         String[] open = publicPaths.orderedStream().flatMap(p -> p.patterns().stream())
                 .filter(p -> !p.startsWith("/api/")).toArray(String[]::new);
         http.authorizeHttpRequests(a -> {
@@ -85,7 +88,7 @@ class SecurityConfiguration {
                     a.requestMatchers("/operator/**").hasAuthority("platform:operate");
                     a.anyRequest().authenticated();
                 })
-                .addFilterBefore(new LoginRateLimiter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginRateLimiter(loginAttempts), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").successHandler((req, res, auth) ->
                         res.sendRedirect(req.getContextPath() + (auth.getAuthorities().stream()
                                 .anyMatch(g -> g.getAuthority().equals("platform:operate")) ? "/operator" : "/console/home")))
