@@ -1,0 +1,190 @@
+package io.creditflow.scoring.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bins a variable for a scorecard. Numeric: quantile fine classing, then coarse classing to a monotone event rate by
+ * pool-adjacent-violators, the rising or the falling trend, whichever keeps more information value. Categories (and
+ * numeric codes with few distinct values): ordered by an event rate shrunk towards the overall rate, then grouped the
+ * same way, so rare categories land next to categories of similar risk instead of all in one "other" bin. Missing
+ * and special values get their own bins.
+ */
+public final class WoeBinner {
+
+    private final BinningOptions options;
+
+    public WoeBinner(BinningOptions options) {
+        this.options = options;
+    }
+
+    public Binning bin(Column column, boolean[] bad) {
+        return switch (column) {
+            case Column.Numeric n when n.distinctValues(options.discreteMaxLevels()) <= options.discreteMaxLevels() ->
+                    levels(n.name(), Binning.Kind.DISCRETE, numericKeys(n), bad);
+            case Column.Numeric n -> numeric(n, bad);
+            case Column.Categorical c -> levels(c.name(), Binning.Kind.CATEGORICAL, c.values(), bad);
+        };
+    }
+
+    private static String[] numericKeys(Column.Numeric column) {
+        return Arrays.stream(column.values()).mapToObj(v -> Double.isNaN(v) ? null : Binning.key(v))
+                .toArray(String[]::new);
+    }
+
+    private Binning numeric(Column.Numeric column, boolean[] bad) {
+        Units units = new Units();
+        Map<String, long[]> specials = new LinkedHashMap<>();
+        long[] missing = new long[2];
+        List<double[]> regular = new ArrayList<>(); // {value, bad}
+        for (int r = 0; r < bad.length; r++) {
+            double v = column.values()[r];
+            if (Double.isNaN(v)) {
+                missing[bad[r] ? 1 : 0]++;
+            } else if (options.specialValues().contains(v)) {
+                specials.computeIfAbsent(Binning.key(v), k -> new long[2])[bad[r] ? 1 : 0]++;
+            } else {
+                regular.add(new double[] {v, bad[r] ? 1 : 0});
+            }
+        }
+        regular.sort(Comparator.comparingDouble(a -> a[0]));
+        List<Double> distinct = new ArrayList<>();
+        for (double[] row : regular) {
+            if (distinct.isEmpty() || distinct.getLast() != row[0]) {
+                distinct.add(row[0]);
+                units.add();
+            }
+            units.count(row[1] == 1);
+        }
+        Totals totals = Totals.of(bad);
+        List<Bin> bins = new ArrayList<>();
+        List<Double> cuts = new ArrayList<>();
+        if (units.size() > 0) {
+            Coarsening coarsening = units.coarsening(totals);
+            long fineSize = Math.max((long) Math.ceil(options.minBinShare() * regular.size()),
+                    (long) Math.ceil((double) regular.size() / options.maxFineBins()));
+            int[] fine = coarsening.atLeast(fineSize);
+            int[] rising = coarsening.limit(coarsening.monotone(fine, true), options.maxBins());
+            int[] falling = coarsening.limit(coarsening.monotone(fine, false), options.maxBins());
+            int[] groups = coarsening.iv(rising) >= coarsening.iv(falling) ? rising : falling;
+            for (int g = 0; g < groups.length; g++) {
+                if (g > 0) {
+                    cuts.add((distinct.get(groups[g] - 1) + distinct.get(groups[g])) / 2);
+                }
+                String from = g == 0 ? "-inf" : format(cuts.get(g - 1));
+                String to = g == groups.length - 1 ? "+inf" : format((distinct.get(groups[g + 1] - 1)
+                        + distinct.get(groups[g + 1])) / 2);
+                bins.add(totals.bin("[" + from + ", " + to + ")", coarsening.groupGoods(groups, g),
+                        coarsening.groupBads(groups, g)));
+            }
+        }
+        Map<String, Integer> levels = new HashMap<>();
+        specials.forEach((key, counts) -> {
+            levels.put(key, bins.size());
+            bins.add(totals.bin("special " + key, counts[0], counts[1]));
+        });
+        return new Binning(column.name(), Binning.Kind.NUMERIC, cuts, levels, bins, missingBin(bins, missing, totals));
+    }
+
+    private Binning levels(String name, Binning.Kind kind, String[] values, boolean[] bad) {
+        Map<String, long[]> counts = new HashMap<>();
+        long[] missing = new long[2];
+        for (int r = 0; r < values.length; r++) {
+            long[] target = values[r] == null ? missing : counts.computeIfAbsent(values[r], k -> new long[2]);
+            target[bad[r] ? 1 : 0]++;
+        }
+        Totals totals = Totals.of(bad);
+        double overall = (double) totals.bads / (totals.goods + totals.bads);
+        double prior = options.categoryPrior();
+        List<String> ordered = new ArrayList<>(counts.keySet());
+        // shrunk rate: (bads + prior * overall) / (n + prior); ties broken by name for determinism
+        ordered.sort(Comparator.<String>comparingDouble(k -> (counts.get(k)[1] + prior * overall)
+                / (counts.get(k)[0] + counts.get(k)[1] + prior)).thenComparing(Comparator.naturalOrder()));
+        Units units = new Units();
+        for (String level : ordered) {
+            units.add();
+            units.goods.set(units.size() - 1, counts.get(level)[0]);
+            units.bads.set(units.size() - 1, counts.get(level)[1]);
+        }
+        List<Bin> bins = new ArrayList<>();
+        Map<String, Integer> levels = new HashMap<>();
+        if (units.size() > 0) {
+            Coarsening coarsening = units.coarsening(totals);
+            long present = values.length - missing[0] - missing[1];
+            int[] fine = coarsening.atLeast((long) Math.ceil(options.minBinShare() * present));
+            int[] groups = coarsening.limit(coarsening.monotone(fine, true), options.maxBins());
+            for (int g = 0; g < groups.length; g++) {
+                List<String> members = ordered.subList(groups[g], coarsening.end(groups, g));
+                int index = g;
+                members.forEach(m -> levels.put(m, index));
+                bins.add(totals.bin(label(members), coarsening.groupGoods(groups, g), coarsening.groupBads(groups, g)));
+            }
+        }
+        return new Binning(name, kind, List.of(), levels, bins, missingBin(bins, missing, totals));
+    }
+
+    private static int missingBin(List<Bin> bins, long[] missing, Totals totals) {
+        if (missing[0] + missing[1] == 0) {
+            return Binning.UNSEEN;
+        }
+        bins.add(totals.bin("missing", missing[0], missing[1]));
+        return bins.size() - 1;
+    }
+
+    private static String label(List<String> members) {
+        List<String> shown = members.stream().sorted().limit(12).toList();
+        String text = String.join(", ", shown);
+        return members.size() > shown.size() ? text + " and " + (members.size() - shown.size()) + " more" : text;
+    }
+
+    static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return String.format(java.util.Locale.ROOT, "%.4g", value);
+    }
+
+    /** Goods and bads per unit, in order. */
+    private static final class Units {
+        final List<Long> goods = new ArrayList<>();
+        final List<Long> bads = new ArrayList<>();
+
+        void add() {
+            goods.add(0L);
+            bads.add(0L);
+        }
+
+        void count(boolean bad) {
+            List<Long> target = bad ? bads : goods;
+            target.set(target.size() - 1, target.getLast() + 1);
+        }
+
+        int size() {
+            return goods.size();
+        }
+
+        Coarsening coarsening(Totals totals) {
+            return new Coarsening(goods.stream().mapToLong(Long::longValue).toArray(),
+                    bads.stream().mapToLong(Long::longValue).toArray(), totals.goods, totals.bads);
+        }
+    }
+
+    private record Totals(long goods, long bads) {
+        static Totals of(boolean[] bad) {
+            long bads = 0;
+            for (boolean b : bad) {
+                bads += b ? 1 : 0;
+            }
+            return new Totals(bad.length - bads, bads);
+        }
+
+        Bin bin(String label, long g, long b) {
+            return new Bin(label, g, b, Woe.woe(g, b, goods, bads));
+        }
+    }
+}
