@@ -73,7 +73,7 @@ public final class BenchmarkData {
             }
             String lower = line.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("@attribute")) {
-                header.add(fields(line.substring(10).strip()).getFirst());
+                header.add(attributeName(line.substring(10).strip()));
             } else if (lower.startsWith("@data")) {
                 data = true;
                 csv.append(String.join(",", header.stream().map(BenchmarkData::quote).toList())).append('\n');
@@ -84,7 +84,14 @@ public final class BenchmarkData {
         return csv.toString();
     }
 
-    /** ARFF fields: separated by commas (or, in an attribute line, a blank), optionally in single quotes. */
+    private static String attributeName(String declaration) {
+        if (declaration.startsWith("'")) {
+            return declaration.substring(1, declaration.indexOf('\'', 1));
+        }
+        return declaration.split("\\s+")[0];
+    }
+
+    /** ARFF data fields: separated by commas, optionally in single quotes. */
     private static List<String> fields(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -92,7 +99,7 @@ public final class BenchmarkData {
         for (char c : line.toCharArray()) {
             if (c == '\'') {
                 quoted = !quoted;
-            } else if (!quoted && (c == ',' || c == ' ' && fields.isEmpty() && line.contains("{"))) {
+            } else if (!quoted && c == ',') {
                 fields.add(field.toString().strip());
                 field.setLength(0);
             } else {

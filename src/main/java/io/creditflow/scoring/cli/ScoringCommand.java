@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code creditflow scoring ...}: the scoring engine for analysts and scripts, without a server. */
 @Command(name = "scoring", mixinStandardHelpOptions = true,
-        subcommands = {CvCommand.class},
+        subcommands = {CvCommand.class, TrainCommand.class, ScoreCommand.class},
         description = {
             "Build and validate credit scoring models from a CSV file: a WoE scorecard (points, reason codes) and a "
                     + "gradient-boosting challenger.",

@@ -42,8 +42,13 @@ final class Coarsening {
 
     /** Pool-adjacent-violators: merges neighbours until event rates strictly rise (or fall) from group to group. */
     int[] monotone(int[] starts, boolean ascending) {
+        return monotone(starts, 0, starts.length, ascending);
+    }
+
+    /** {@link #monotone(int[], boolean)} on the groups {@code from..to-1} only. */
+    int[] monotone(int[] starts, int from, int to, boolean ascending) {
         List<long[]> blocks = new ArrayList<>(); // {start, goods, bads}
-        for (int g = 0; g < starts.length; g++) {
+        for (int g = from; g < to; g++) {
             long[] block = {starts[g], groupGoods(starts, g), groupBads(starts, g)};
             blocks.add(block);
             while (blocks.size() > 1 && violates(blocks.get(blocks.size() - 2), blocks.getLast(), ascending)) {
@@ -54,6 +59,26 @@ final class Coarsening {
             }
         }
         return blocks.stream().mapToInt(b -> (int) b[0]).toArray();
+    }
+
+    /**
+     * The best single-peaked (or single-valley) grouping: rising then falling event rates (or the reverse), with the
+     * turning point where it keeps the most information value; a U-shaped age effect is the textbook case.
+     */
+    int[] unimodal(int[] starts, boolean peak, int maxGroups) {
+        int[] best = limit(monotone(starts, peak), maxGroups);
+        for (int turn = 1; turn < starts.length; turn++) {
+            int[] left = monotone(starts, 0, turn, peak);
+            int[] right = monotone(starts, turn, starts.length, !peak);
+            int[] joined = new int[left.length + right.length];
+            System.arraycopy(left, 0, joined, 0, left.length);
+            System.arraycopy(right, 0, joined, left.length, right.length);
+            joined = limit(joined, maxGroups);
+            if (iv(joined) > iv(best)) {
+                best = joined;
+            }
+        }
+        return best;
     }
 
     private static boolean violates(long[] left, long[] right, boolean ascending) {

@@ -72,6 +72,14 @@ public final class WoeBinner {
             int[] rising = coarsening.limit(coarsening.monotone(fine, true), options.maxBins());
             int[] falling = coarsening.limit(coarsening.monotone(fine, false), options.maxBins());
             int[] groups = coarsening.iv(rising) >= coarsening.iv(falling) ? rising : falling;
+            if (options.shapeGain() > 0) {
+                for (boolean peak : new boolean[] {true, false}) {
+                    int[] shaped = coarsening.unimodal(fine, peak, options.maxBins());
+                    if (coarsening.iv(shaped) > (1 + options.shapeGain()) * coarsening.iv(groups)) {
+                        groups = shaped;
+                    }
+                }
+            }
             for (int g = 0; g < groups.length; g++) {
                 if (g > 0) {
                     cuts.add((distinct.get(groups[g] - 1) + distinct.get(groups[g])) / 2);
@@ -116,7 +124,7 @@ public final class WoeBinner {
         if (units.size() > 0) {
             Coarsening coarsening = units.coarsening(totals);
             long present = values.length - missing[0] - missing[1];
-            int[] fine = coarsening.atLeast((long) Math.ceil(options.minBinShare() * present));
+            int[] fine = coarsening.atLeast((long) Math.ceil(options.minCategoryShare() * present));
             int[] groups = coarsening.limit(coarsening.monotone(fine, true), options.maxBins());
             for (int g = 0; g < groups.length; g++) {
                 List<String> members = ordered.subList(groups[g], coarsening.end(groups, g));
@@ -146,7 +154,8 @@ public final class WoeBinner {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(java.util.Locale.ROOT, "%.4g", value);
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Goods and bads per unit, in order. */
