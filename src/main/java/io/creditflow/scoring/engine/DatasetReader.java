@@ -90,12 +90,22 @@ public final class DatasetReader {
             throw new DataException("line " + lineNumber + ": target column '" + target.column() + "' is missing");
         }
         if (targetValues.size() < 3) {
-            targetValues.add(label);
+            targetValues.add(canonical(label));
         }
         outcome.add(target.isPositive(label));
         for (int i = 0; i < width; i++) {
             String value = fields.get(i);
             raw.get(i).add(format.missingTokens().contains(value) ? null : value);
+        }
+    }
+
+    /** 1, 1.0 and 1.00 are one outcome value; text stays as it is. */
+    private static String canonical(String label) {
+        try {
+            double number = Double.parseDouble(label);
+            return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number) : label;
+        } catch (NumberFormatException e) {
+            return label;
         }
     }
 

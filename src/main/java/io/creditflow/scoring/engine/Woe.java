@@ -3,9 +3,9 @@ package io.creditflow.scoring.engine;
 import java.util.List;
 
 /**
- * Weight of evidence and information value. WoE_i = ln((bads_i / bads) / (goods_i / goods)), positive = riskier;
- * half a case is added to every count (Haldane's correction) so that a bin without goods or bads gets a large but
- * finite WoE instead of infinity.
+ * Weight of evidence and information value. WoE_i = ln((bads_i / bads) / (goods_i / goods)), positive = riskier.
+ * Half a case is added to each bin's goods and bads and to the totals, so a bin without goods or without bads gets
+ * a large but finite WoE instead of infinity.
  */
 public final class Woe {
 
