@@ -1,5 +1,6 @@
 package io.creditflow.scoring.engine;
 
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -13,14 +14,17 @@ import java.util.Map;
 /**
  * The model file: the scorecard in full (bins, WoE, coefficients, points), the challenger (feature encoding and the
  * XGBoost booster as base64 UBJSON), what happened to each variable and the validation. Plain records as JSON, so a
- * reviewer can read the card without the product. No timestamp: the same data and seed give the same file.
+ * reviewer can read the card without the product. No timestamp, and map entries sorted: the same data and seed give
+ * the same file, apart from the measured training seconds.
  */
 public record ModelFile(String format, DataSummary data, Scorecard scorecard, List<VariableSummary> variables,
                         Challenger challenger, Map<String, Validation> validation) {
 
     public static final String FORMAT = "creditflow-scoring/1";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Map entries sorted: the same model is the same text, whatever order a map was filled in. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     /** What the models were trained on. */
     public record DataSummary(String target, String positive, int rows, int bads, List<String> features) {
