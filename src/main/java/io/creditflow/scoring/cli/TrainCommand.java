@@ -7,6 +7,7 @@ import io.creditflow.scoring.engine.PdoScaling;
 import io.creditflow.scoring.engine.ScorecardOptions;
 import io.creditflow.scoring.engine.Validation;
 import io.creditflow.scoring.report.HtmlReport;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ final class TrainCommand extends Subcommand {
     Path out;
 
     @Option(names = "--report", paramLabel = "FILE", description = "HTML report to write.")
-    Path report;
+    @Nullable Path report;
 
     @Option(names = "--folds", defaultValue = "10", description = "Folds of the validation, default ${DEFAULT-VALUE}.")
     int folds;

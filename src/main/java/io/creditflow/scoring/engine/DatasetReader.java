@@ -1,5 +1,7 @@
 package io.creditflow.scoring.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -166,7 +168,7 @@ public final class DatasetReader {
         return bad;
     }
 
-    private static String nextNonBlank(BufferedReader lines) throws IOException {
+    private static @Nullable String nextNonBlank(BufferedReader lines) throws IOException {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             if (!line.isBlank()) {
                 return line;

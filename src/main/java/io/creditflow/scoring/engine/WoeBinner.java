@@ -38,7 +38,6 @@ public final class WoeBinner {
     }
 
     private Binning numeric(Column.Numeric column, boolean[] bad) {
-        Units units = new Units();
         Map<String, long[]> specials = new LinkedHashMap<>();
         long[] missing = new long[2];
         List<double[]> regular = new ArrayList<>(); // {value, bad}
@@ -52,7 +51,22 @@ public final class WoeBinner {
                 regular.add(new double[] {v, bad[r] ? 1 : 0});
             }
         }
+        Totals totals = Totals.of(bad);
+        List<Bin> bins = new ArrayList<>();
+        List<Double> cuts = new ArrayList<>();
+        intervals(regular, totals, bins, cuts);
+        Map<String, Integer> levels = new HashMap<>();
+        specials.forEach((key, counts) -> {
+            levels.put(key, bins.size());
+            bins.add(totals.bin("special " + key, counts[0], counts[1]));
+        });
+        return new Binning(column.name(), Binning.Kind.NUMERIC, cuts, levels, bins, missingBin(bins, missing, totals));
+    }
+
+    /** Fine classing by quantiles over the distinct values, then coarse classing; adds the bins and their cuts. */
+    private void intervals(List<double[]> regular, Totals totals, List<Bin> bins, List<Double> cuts) {
         regular.sort(Comparator.comparingDouble(a -> a[0]));
+        Units units = new Units();
         List<Double> distinct = new ArrayList<>();
         for (double[] row : regular) {
             if (distinct.isEmpty() || distinct.getLast() != row[0]) {
@@ -61,42 +75,38 @@ public final class WoeBinner {
             }
             units.count(row[1] == 1);
         }
-        Totals totals = Totals.of(bad);
-        List<Bin> bins = new ArrayList<>();
-        List<Double> cuts = new ArrayList<>();
-        if (units.size() > 0) {
-            Coarsening coarsening = units.coarsening(totals);
-            long fineSize = Math.max((long) Math.ceil(options.minBinShare() * regular.size()),
-                    (long) Math.ceil((double) regular.size() / options.maxFineBins()));
-            int[] fine = coarsening.atLeast(fineSize);
-            int[] rising = coarsening.limit(coarsening.monotone(fine, true), options.maxBins());
-            int[] falling = coarsening.limit(coarsening.monotone(fine, false), options.maxBins());
-            int[] groups = coarsening.iv(rising) >= coarsening.iv(falling) ? rising : falling;
-            if (options.shapeGain() > 0) {
-                for (boolean peak : new boolean[] {true, false}) {
-                    int[] shaped = coarsening.unimodal(fine, peak, options.maxBins());
-                    if (coarsening.iv(shaped) > (1 + options.shapeGain()) * coarsening.iv(groups)) {
-                        groups = shaped;
-                    }
+        if (units.size() == 0) {
+            return;
+        }
+        Coarsening coarsening = units.coarsening(totals);
+        long fineSize = Math.max((long) Math.ceil(options.minBinShare() * regular.size()),
+                (long) Math.ceil((double) regular.size() / options.maxFineBins()));
+        int[] groups = coarse(coarsening, coarsening.atLeast(fineSize));
+        for (int g = 1; g < groups.length; g++) {
+            cuts.add((distinct.get(groups[g] - 1) + distinct.get(groups[g])) / 2);
+        }
+        for (int g = 0; g < groups.length; g++) {
+            String from = g == 0 ? "-inf" : format(cuts.get(g - 1));
+            String to = g == groups.length - 1 ? "+inf" : format(cuts.get(g));
+            bins.add(totals.bin("[" + from + ", " + to + ")", coarsening.groupGoods(groups, g),
+                    coarsening.groupBads(groups, g)));
+        }
+    }
+
+    /** Monotone rising or falling, whichever keeps more IV; a single peak or valley only if asked for. */
+    private int[] coarse(Coarsening coarsening, int[] fine) {
+        int[] rising = coarsening.limit(coarsening.monotone(fine, true), options.maxBins());
+        int[] falling = coarsening.limit(coarsening.monotone(fine, false), options.maxBins());
+        int[] groups = coarsening.iv(rising) >= coarsening.iv(falling) ? rising : falling;
+        if (options.shapeGain() > 0) {
+            for (boolean peak : new boolean[] {true, false}) {
+                int[] shaped = coarsening.unimodal(fine, peak, options.maxBins());
+                if (coarsening.iv(shaped) > (1 + options.shapeGain()) * coarsening.iv(groups)) {
+                    groups = shaped;
                 }
-            }
-            for (int g = 0; g < groups.length; g++) {
-                if (g > 0) {
-                    cuts.add((distinct.get(groups[g] - 1) + distinct.get(groups[g])) / 2);
-                }
-                String from = g == 0 ? "-inf" : format(cuts.get(g - 1));
-                String to = g == groups.length - 1 ? "+inf" : format((distinct.get(groups[g + 1] - 1)
-                        + distinct.get(groups[g + 1])) / 2);
-                bins.add(totals.bin("[" + from + ", " + to + ")", coarsening.groupGoods(groups, g),
-                        coarsening.groupBads(groups, g)));
             }
         }
-        Map<String, Integer> levels = new HashMap<>();
-        specials.forEach((key, counts) -> {
-            levels.put(key, bins.size());
-            bins.add(totals.bin("special " + key, counts[0], counts[1]));
-        });
-        return new Binning(column.name(), Binning.Kind.NUMERIC, cuts, levels, bins, missingBin(bins, missing, totals));
+        return groups;
     }
 
     private Binning levels(String name, Binning.Kind kind, String[] values, boolean[] bad) {

@@ -22,7 +22,8 @@ public final class SvgCharts {
 
     /** ROC curve: share of bads caught (y) against share of goods declined (x). */
     public static String roc(List<double[]> points, double auc) {
-        StringBuilder svg = frame("ROC curve, AUC " + number(auc, 3), "goods declined", "bads caught");
+        StringBuilder svg = frame("ROC curve, pooled AUC " + number(auc, 3), "goods declined", "bads caught");
+        svg.append(ticks("0", "100 %", "100 %"));
         svg.append(line(0, 0, 1, 1, "#999", "4 3"));
         StringBuilder path = new StringBuilder();
         for (double[] p : points) {
@@ -59,8 +60,8 @@ public final class SvgCharts {
             top = Math.max(top, Math.max(band.predicted(), band.observed()));
         }
         top = Math.min(1, Math.ceil(top * 10) / 10);
-        StringBuilder svg = frame("Calibration (0 .. " + number(top, 1) + ")", "predicted bad rate",
-                "observed bad rate");
+        StringBuilder svg = frame("Calibration", "predicted bad rate", "observed bad rate");
+        svg.append(ticks("0", number(100 * top, 0) + " %", number(100 * top, 0) + " %"));
         svg.append(line(0, 0, 1, 1, "#999", "4 3"));
         for (Metrics.Band band : bands) {
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>",
@@ -79,6 +80,13 @@ public final class SvgCharts {
         svg.append(text(SIZE / 2.0, SIZE - 12, xLabel, "middle", 0));
         svg.append(text(14, SIZE / 2.0, yLabel, "middle", -90));
         return svg;
+    }
+
+    /** Labels at the origin and at the ends of both axes. */
+    private static String ticks(String origin, String xEnd, String yEnd) {
+        return text(MARGIN, SIZE - MARGIN + 13, origin, "middle", 0)
+                + text(SIZE - MARGIN, SIZE - MARGIN + 13, xEnd, "end", 0)
+                + text(MARGIN - 4, MARGIN + 4, yEnd, "end", 0);
     }
 
     private static String text(double x, double y, String text, String anchor, int rotate) {
