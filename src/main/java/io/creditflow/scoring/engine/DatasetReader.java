@@ -62,7 +62,11 @@ public final class DatasetReader {
             }
         }
         checkOutcome(name, outcome, targetValues);
-        return new Dataset(columns(names, raw, targetIndex), names.get(targetIndex), toArray(outcome));
+        List<Column> columns = columns(names, raw, targetIndex);
+        if (columns.isEmpty()) {
+            throw new DataException(name + " has no feature columns besides the target and the ignored ones");
+        }
+        return new Dataset(columns, names.get(targetIndex), toArray(outcome));
     }
 
     private static List<String> generatedNames(int count) {

@@ -76,4 +76,10 @@ class DatasetReaderUnitTest {
         assertThatThrownBy(() -> read("x,y\n1,1\n2,NA\n", CsvFormat.comma(), new TargetSpec("y", "1")))
                 .hasMessage("line 3: target column 'y' is missing");
     }
+
+    @Test
+    void needsAtLeastOneFeature() {
+        assertThatThrownBy(() -> read("id,y\n1,1\n2,0\n", CsvFormat.comma(), new TargetSpec("y", "1", Set.of("id"))))
+                .hasMessage("test.csv has no feature columns besides the target and the ignored ones");
+    }
 }

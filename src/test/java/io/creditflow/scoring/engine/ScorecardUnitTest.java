@@ -71,4 +71,21 @@ class ScorecardUnitTest {
             assertThat(batch[r]).isCloseTo(card.probability(data.row(r)), within(1e-12));
         }
     }
+
+    @Test
+    void dataWithoutSignalGivesAnEmptyCardThatScoresEveryoneAlike() {
+        java.util.Random random = new java.util.Random(9);
+        double[] noise = new double[500];
+        boolean[] bad = new boolean[500];
+        for (int r = 0; r < bad.length; r++) {
+            noise[r] = random.nextInt(1000);
+            bad[r] = r % 4 == 0;
+        }
+        Dataset flat = new Dataset(java.util.List.of(new Column.Numeric("noise", noise)), "bad", bad);
+        Scorecard empty = new ScorecardTrainer(ScorecardOptions.defaults()).train(flat);
+        assertThat(empty.characteristics()).isEmpty();
+        assertThat(empty.probability(Map.of("noise", 3))).isCloseTo(0.25, within(0.01));
+        assertThat(empty.probabilities(flat)[7]).isCloseTo(empty.probability(Map.of()), within(1e-12));
+        assertThat(empty.explain(Map.of()).reasons()).isEmpty();
+    }
 }
