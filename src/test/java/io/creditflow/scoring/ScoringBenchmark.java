@@ -119,8 +119,9 @@ public final class ScoringBenchmark {
                 by a shrunk bad rate (groups of at least 2 %), missing values in their own bin, IV screening at \
                 0.02, L2 logistic regression on WoE (liblinear, C = 100, intercept not penalised), variables with a \
                 wrong-signed coefficient dropped one by one. Challenger = XGBoost, depth 3, eta 0.05, subsample and \
-                column sample 0.8, trees chosen by early stopping on a stratified fifth of the training rows, then \
-                refit on all of them; 2 threads; categories encoded by their shrunk bad-rate rank.
+                column sample 0.8, number of trees by early stopping (the mean best count over three disjoint \
+                stratified fifths of the training rows), then refit on all rows; 2 threads; categories encoded by \
+                their shrunk bad-rate rank.
                 """);
         if (!timings.isEmpty()) {
             text.append("\nScoring one case in-process (JMH, average time, German credit models, raw values in; "

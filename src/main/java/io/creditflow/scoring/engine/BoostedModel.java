@@ -21,6 +21,9 @@ public final class BoostedModel implements ScoringModel {
         this.rounds = rounds;
         try {
             this.boosterBytes = booster.toByteArray("ubj");
+            // one case is one row: waking a second OpenMP thread (asleep under OMP_WAIT_POLICY=PASSIVE) costs more
+            // than the prediction itself
+            booster.setParam("nthread", 1);
         } catch (XGBoostError e) {
             throw new IllegalStateException("cannot serialise the booster", e);
         }

@@ -45,7 +45,7 @@ public final class HtmlReport {
         html.append(variables(file));
         html.append(points(outcome.scorecard()));
         html.append("<h2>Challenger</h2><p>Gradient boosting (XGBoost), ").append(file.challenger().rounds())
-                .append(" trees, the number chosen by early stopping on a held-out fifth of the training rows.</p>");
+                .append(" trees, the number chosen by early stopping on held-out fifths of the training rows.</p>");
         return html.append("</body></html>").toString();
     }
 
