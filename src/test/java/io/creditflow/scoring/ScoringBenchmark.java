@@ -40,17 +40,18 @@ public final class ScoringBenchmark {
         boolean skipJmh = List.of(args).contains("--no-jmh");
         Path work = Files.createTempDirectory("scoring-benchmark");
         List<String> rows = new ArrayList<>();
+        List<String> misses = new ArrayList<>();
         for (BenchmarkData.DataSet set : BenchmarkData.all(work)) {
-            rows.add(row(set));
+            rows.add(row(set, misses));
             System.out.println(rows.getLast());
         }
         List<String> timings = skipJmh ? List.of() : singleCaseTimings();
-        String section = section(rows, timings);
+        String section = section(rows, misses, timings);
         System.out.println(section);
         write(Path.of("docs/benchmarks.md"), section);
     }
 
-    private static String row(BenchmarkData.DataSet set) {
+    private static String row(BenchmarkData.DataSet set, List<String> misses) {
         List<String> args = new ArrayList<>(List.of("cv"));
         args.addAll(set.arguments());
         args.addAll(List.of("--folds", "10", "--seed", "42"));
@@ -65,6 +66,14 @@ public final class ScoringBenchmark {
         }
         JsonNode json = JsonMapper.builder().build().readTree(out.toString().lines().toList().getLast());
         double[] target = TARGETS.get(set.name());
+        String[] models = {"scorecard", "challenger"};
+        for (int m = 0; m < models.length; m++) {
+            double auc = json.get(models[m]).get("auc").asDouble();
+            if (auc < target[m]) {
+                misses.add(String.format(Locale.ROOT, "%s %s %.4f < %.3f (by %.4f)", set.name(), models[m], auc,
+                        target[m], target[m] - auc));
+            }
+        }
         return String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.2f | %.2f | %.0f |", set.name(),
                 json.get("rows").asInt(), auc(json, "scorecard"), verdict(json, "scorecard", target[0]),
                 auc(json, "challenger"), verdict(json, "challenger", target[1]),
@@ -97,7 +106,7 @@ public final class ScoringBenchmark {
         return lines;
     }
 
-    static String section(List<String> rows, List<String> timings) {
+    static String section(List<String> rows, List<String> misses, List<String> timings) {
         StringBuilder text = new StringBuilder(HEADING).append("\n\n")
                 .append("Stratified 10-fold cross-validation, seed 42, the product's default settings, through the "
                         + "`scoring cv` command class. AUC is the mean of the ten folds' AUCs; training time is the "
@@ -123,6 +132,11 @@ public final class ScoringBenchmark {
                 stratified fifths of the training rows), then refit on all rows; 2 threads; categories encoded by \
                 their shrunk bad-rate rank.
                 """);
+        text.append("\nTargets (issue 6): German 0.795 and Australian 0.935 are one number per data set, met when the "
+                + "product's better model reaches it; Taiwan sets 0.770 for the scorecard and 0.780 for the challenger; "
+                + "Japanese and Thomas must reach the baselines of `shared/domain/scoring.md`. The table holds both "
+                + "models to every number. Below target: ")
+                .append(misses.isEmpty() ? "none" : String.join("; ", misses)).append(".\n");
         if (!timings.isEmpty()) {
             text.append("\nScoring one case in-process (JMH, average time, German credit models, raw values in; "
                     + "the scorecard also returns its reason codes):\n\n| benchmark | time per case |\n|---|---|\n");

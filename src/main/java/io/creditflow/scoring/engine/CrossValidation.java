@@ -65,7 +65,18 @@ public final class CrossValidation {
             for (int i = 0; i < test.length; i++) {
                 outOfFold[test[i]] = predicted[i];
             }
+            if (model instanceof AutoCloseable closeable) {
+                close(closeable);
+            }
         }
         return new Result(trainer.name(), outOfFold, auc, seconds);
+    }
+
+    private static void close(AutoCloseable model) {
+        try {
+            model.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot release a fold's model", e);
+        }
     }
 }

@@ -34,6 +34,9 @@ public record Scorecard(List<Characteristic> characteristics, double intercept, 
 
     /** Score, probability and reason codes: per variable, the best attribute's points minus the case's points. */
     public ScoredCase explain(Map<String, ?> values) {
+        if (characteristics.isEmpty()) {
+            return new ScoredCase(score(values), probability(values), List.of());
+        }
         List<Reason> reasons = new ArrayList<>();
         double score = 0;
         for (Characteristic c : characteristics) {

@@ -87,5 +87,7 @@ class ScorecardUnitTest {
         assertThat(empty.probability(Map.of("noise", 3))).isCloseTo(0.25, within(0.01));
         assertThat(empty.probabilities(flat)[7]).isCloseTo(empty.probability(Map.of()), within(1e-12));
         assertThat(empty.explain(Map.of()).reasons()).isEmpty();
+        assertThat(empty.explain(Map.of()).score()).isCloseTo(empty.score(Map.of()), within(1e-12));
+        assertThat(empty.explain(Map.of()).probabilityBad()).isCloseTo(0.25, within(0.01));
     }
 }
