@@ -125,7 +125,8 @@ public final class ScoringBenchmark {
                 else differs between data sets. Defaults: scorecard = quantile fine classing (at most 20 bins, each \
                 at least 5 %), coarse classing to a monotone bad rate by pool-adjacent-violators (rising or falling, \
                 whichever keeps more IV; at most 8 bins), categories and numeric codes with at most 12 values grouped \
-                by a shrunk bad rate (groups of at least 2 %), missing values in their own bin, IV screening at \
+                by a shrunk bad rate (groups of at least 2 %), missing values and any single value held by a fifth \
+                of the rows (a mass point such as 0) in bins of their own, IV screening at \
                 0.02, L2 logistic regression on WoE (liblinear, C = 100, intercept not penalised), variables with a \
                 wrong-signed coefficient dropped one by one. Challenger = XGBoost, depth 3, eta 0.05, subsample and \
                 column sample 0.8, number of trees by early stopping (the mean best count over three disjoint \

@@ -16,13 +16,18 @@ import java.util.Set;
  * @param discreteMaxLevels  a numeric variable with at most this many distinct values is grouped like categories
  *                           (codes such as "months late" or "type 1..9" need not be monotone); 0 turns this off
  * @param specialValues      numeric codes that mean something else than their size (e.g. -999, 9999): own bins
+ * @param massPointShare     a single numeric value held by at least this share of the rows gets its own bin, outside
+ *                           the monotone trend: "0" for income, savings or a balance is usually a population of its
+ *                           own (no account, no income declared), not merely the low end of the scale. Any share of
+ *                           0.2 to 0.3 gave the same results on the benchmark sets; above 1 turns it off
  * @param shapeGain          0: numeric event rates are monotone. Above 0, a single-peaked or single-valley shape is
  *                           taken instead when it has this much more IV (0.1 = 10 %). Off by default: on the five
  *                           public benchmark sets it won as often as it lost, and monotone points are easier to
  *                           defend to a customer and a regulator
  */
 public record BinningOptions(int maxFineBins, double minBinShare, double minCategoryShare, int maxBins, double categoryPrior,
-                             int discreteMaxLevels, Set<Double> specialValues, double shapeGain) {
+                             int discreteMaxLevels, Set<Double> specialValues, double massPointShare,
+                             double shapeGain) {
 
     public BinningOptions {
         if (maxFineBins < 2 || maxBins < 1 || maxBins > maxFineBins) {
@@ -35,6 +40,6 @@ public record BinningOptions(int maxFineBins, double minBinShare, double minCate
     }
 
     public static BinningOptions defaults() {
-        return new BinningOptions(20, 0.05, 0.02, 8, 10, 12, Set.of(), 0);
+        return new BinningOptions(20, 0.05, 0.02, 8, 10, 12, Set.of(), 0.2, 0);
     }
 }

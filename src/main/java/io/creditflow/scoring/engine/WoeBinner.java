@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Bins a variable for a scorecard. Numeric: quantile fine classing, then coarse classing to a monotone event rate by
  * pool-adjacent-violators, the rising or the falling trend, whichever keeps more information value. Categories (and
  * numeric codes with few distinct values): ordered by an event rate shrunk towards the overall rate, then grouped the
  * same way, so rare categories land next to categories of similar risk instead of all in one "other" bin. Missing
- * and special values get their own bins.
+ * values, special values and mass points (one value held by a large share of the rows, typically 0) get their own
+ * bins.
  */
 public final class WoeBinner {
 
@@ -38,14 +41,15 @@ public final class WoeBinner {
     }
 
     private Binning numeric(Column.Numeric column, boolean[] bad) {
-        Map<String, long[]> specials = new LinkedHashMap<>();
+        Set<Double> massPoints = massPoints(column.values());
+        Map<String, long[]> specials = new TreeMap<>();
         long[] missing = new long[2];
         List<double[]> regular = new ArrayList<>(); // {value, bad}
         for (int r = 0; r < bad.length; r++) {
             double v = column.values()[r];
             if (Double.isNaN(v)) {
                 missing[bad[r] ? 1 : 0]++;
-            } else if (options.specialValues().contains(v)) {
+            } else if (options.specialValues().contains(v) || massPoints.contains(v == 0 ? 0.0 : v)) {
                 specials.computeIfAbsent(Binning.key(v), k -> new long[2])[bad[r] ? 1 : 0]++;
             } else {
                 regular.add(new double[] {v, bad[r] ? 1 : 0});
@@ -58,9 +62,26 @@ public final class WoeBinner {
         Map<String, Integer> levels = new HashMap<>();
         specials.forEach((key, counts) -> {
             levels.put(key, bins.size());
-            bins.add(totals.bin("special " + key, counts[0], counts[1]));
+            boolean special = options.specialValues().contains(Double.parseDouble(key));
+            bins.add(totals.bin((special ? "special " : "= ") + format(Double.parseDouble(key)), counts[0], counts[1]));
         });
         return new Binning(column.name(), Binning.Kind.NUMERIC, cuts, levels, bins, missingBin(bins, missing, totals));
+    }
+
+    private Set<Double> massPoints(double[] values) {
+        Map<Double, Integer> counts = new HashMap<>();
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                counts.merge(v == 0 ? 0.0 : v, 1, Integer::sum);
+            }
+        }
+        Set<Double> massPoints = new HashSet<>();
+        counts.forEach((value, count) -> {
+            if (count >= options.massPointShare() * values.length) {
+                massPoints.add(value);
+            }
+        });
+        return massPoints;
     }
 
     /** Fine classing by quantiles over the distinct values, then coarse classing; adds the bins and their cuts. */

@@ -69,10 +69,10 @@ class WoeBinnerUnitTest {
         BinningOptions defaults = BinningOptions.defaults();
         BinningOptions options = new BinningOptions(defaults.maxFineBins(), defaults.minBinShare(),
                 defaults.minCategoryShare(), defaults.maxBins(), defaults.categoryPrior(),
-                defaults.discreteMaxLevels(), Set.of(-999.0), 0);
+                defaults.discreteMaxLevels(), Set.of(-999.0), defaults.massPointShare(), 0);
         Binning binning = new WoeBinner(options).bin(new Column.Numeric("x", x), bad);
         int special = binning.binOf(-999);
-        assertThat(binning.bins().get(special).label()).isEqualTo("special -999.0");
+        assertThat(binning.bins().get(special).label()).isEqualTo("special -999");
         assertThat(binning.bins().get(special).bads()).isEqualTo(40);
         assertThat(binning.missingBin()).isEqualTo(Binning.UNSEEN);
     }
@@ -124,5 +124,26 @@ class WoeBinnerUnitTest {
         assertThat(binning.binOf(-1)).isZero();
         assertThat(binning.binOf("-1.00")).isZero();
         assertThat(binning.binOf(7)).isEqualTo(Binning.UNSEEN);
+    }
+
+    /** A third of the applicants declare no income: they are a group of their own, not the bottom of the scale. */
+    @Test
+    void aValueHeldByAFifthOfTheRowsGetsItsOwnBin() {
+        Random random = new Random(8);
+        double[] income = new double[3000];
+        boolean[] bad = new boolean[3000];
+        for (int r = 0; r < income.length; r++) {
+            boolean none = r % 3 == 0;
+            income[r] = none ? 0 : 500 + random.nextInt(5000);
+            double risk = none ? 0.2 : income[r] < 2000 ? 0.5 : 0.1;
+            bad[r] = random.nextDouble() < risk;
+        }
+        Binning binning = binner.bin(new Column.Numeric("income", income), bad);
+        int zero = binning.binOf(0);
+        assertThat(binning.bins().get(zero).label()).isEqualTo("= 0");
+        assertThat(binning.bins().get(zero).count()).isEqualTo(1000);
+        assertThat(binning.binOf(-0.0)).isEqualTo(zero);
+        assertThat(binning.binOf(600)).isNotEqualTo(zero);
+        assertThat(binning.bins().get(binning.binOf(600)).eventRate()).isGreaterThan(0.4);
     }
 }
