@@ -3,6 +3,7 @@ package io.creditflow.scoring.cli;
 import io.creditflow.scoring.engine.BoostedModel;
 import io.creditflow.scoring.engine.CsvFormat;
 import io.creditflow.scoring.engine.CsvRows;
+import io.creditflow.scoring.engine.DataException;
 import io.creditflow.scoring.engine.ModelFile;
 import io.creditflow.scoring.engine.Reason;
 import io.creditflow.scoring.engine.ScoredCase;
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Scores a file of cases with a model file: score, probabilities and reason codes per line. */
@@ -46,10 +49,17 @@ final class ScoreCommand extends Subcommand {
         ModelFile file = ModelFile.read(model);
         Scorecard card = file.scorecard();
         BoostedModel challenger = file.challenger().load();
+        CsvFormat format = new CsvFormat(separator, !noHeader, CsvFormat.DEFAULT_MISSING);
+        List<String> absent = new ArrayList<>(file.data().features());
+        absent.removeAll(CsvRows.header(csv, format));
+        if (!absent.isEmpty()) {
+            // every case would score as "value unknown" on these: almost always a wrong file or a renamed column
+            throw new DataException(csv + " lacks the model's columns " + String.join(", ", absent));
+        }
         long[] count = {0};
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             writer.write("line,score,probability_bad,challenger_probability_bad,reason1,reason2,reason3,reason4\n");
-            CsvRows.forEach(csv, new CsvFormat(separator, !noHeader, CsvFormat.DEFAULT_MISSING), (line, values) -> {
+            CsvRows.forEach(csv, format, (line, values) -> {
                 ScoredCase scored = card.explain(values);
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%.1f,%.6f,%.6f", line,
                         scored.score(), scored.probabilityBad(), challenger.probability(values)));

@@ -17,6 +17,19 @@ public final class CsvRows {
     private CsvRows() {
     }
 
+    /** The column names of the file: its header, or c1..cN without one. */
+    public static List<String> header(Path file, CsvFormat format) {
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = lines.readLine();
+            if (first == null) {
+                throw new DataException(file + " is empty");
+            }
+            return names(new CsvSplitter(format).split(first.replace("\uFEFF", ""), 1), format);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Calls {@code action} with the line number and the values of each data line; returns the column names. */
     public static List<String> forEach(Path file, CsvFormat format, BiConsumer<Long, Map<String, String>> action) {
         CsvSplitter splitter = new CsvSplitter(format);
@@ -26,8 +39,7 @@ public final class CsvRows {
                 throw new DataException(file + " is empty");
             }
             List<String> firstFields = splitter.split(first.replace("\uFEFF", ""), 1);
-            List<String> names = format.header() ? firstFields
-                    : java.util.stream.IntStream.rangeClosed(1, firstFields.size()).mapToObj(i -> "c" + i).toList();
+            List<String> names = names(firstFields, format);
             long lineNumber = 1;
             if (!format.header()) {
                 action.accept(lineNumber, values(names, firstFields, format, lineNumber));
@@ -42,6 +54,11 @@ public final class CsvRows {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> names(List<String> firstFields, CsvFormat format) {
+        return format.header() ? firstFields
+                : java.util.stream.IntStream.rangeClosed(1, firstFields.size()).mapToObj(i -> "c" + i).toList();
     }
 
     private static Map<String, String> values(List<String> names, List<String> fields, CsvFormat format,

@@ -92,6 +92,11 @@ class ScoringCommandUnitTest {
         assertThat(lines).hasSize(1001);
         assertThat(lines.getFirst()).startsWith("line,score,probability_bad,challenger_probability_bad,reason1");
         assertThat(lines.get(1)).startsWith("2,");
+        Path other = Files.writeString(directory.resolve("other.csv"), "a,b\n1,2\n");
+        Run wrongFile = run("score", "--model", model.toString(), "--csv", other.toString(), "--out",
+                directory.resolve("x.csv").toString());
+        assertThat(wrongFile.exitCode()).isEqualTo(2);
+        assertThat(wrongFile.err()).contains("lacks the model's columns checking_status, duration");
     }
 
     @Test
