@@ -23,7 +23,7 @@ public final class HtmlReport {
     private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222;max-width:72em}"
             + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;"
             + "text-align:right}td:first-child,th:first-child{text-align:left}.charts svg{margin-right:1em}"
-            + "h3{margin-bottom:.2em}.note{color:#555;font-size:.9em}";
+            + "h3{margin-bottom:.2em}.note{color:#555;font-size:.9em}td.text{text-align:left}";
 
     private HtmlReport() {
     }
@@ -79,9 +79,9 @@ public final class HtmlReport {
                 + SvgCharts.roc(Metrics.roc(probabilities, bad), Metrics.auc(probabilities, bad))
                 + SvgCharts.distribution(goods, bads, 20)
                 + SvgCharts.calibration(Metrics.calibration(probabilities, bad, Validation.BANDS)) + "</div>"
-                + "<p class=\"note\">Out-of-fold predictions; scores on the card's scale (" + scaling.baseScore()
-                + " points at " + scaling.baseOdds() + ":1 good:bad, " + scaling.pdo() + " points to double the "
-                + "odds).</p>";
+                + "<p class=\"note\">Out-of-fold predictions; scores on the card's scale ("
+                + plain(scaling.baseScore()) + " points at " + plain(scaling.baseOdds())
+                + ":1 good:bad, " + plain(scaling.pdo()) + " points to double the odds).</p>";
     }
 
     private static String variables(ModelFile file) {
@@ -89,7 +89,8 @@ public final class HtmlReport {
                 + "<th>strength</th><th>status</th></tr>");
         for (VariableSummary v : file.variables()) {
             html.append("<tr><td>").append(escape(v.variable())).append("</td>").append(cells(v.informationValue()))
-                    .append("<td>").append(v.strength()).append("</td><td>").append(escape(v.status()))
+                    .append("<td class=\"text\">").append(v.strength()).append("</td><td class=\"text\">")
+                    .append(escape(v.status()))
                     .append("</td></tr>");
         }
         return html.append("</table><p class=\"note\">IV: &lt; 0.02 useless, 0.02-0.1 weak, 0.1-0.3 medium, "
@@ -125,6 +126,11 @@ public final class HtmlReport {
             html.append("<td>").append(SvgCharts.number(value, 4)).append("</td>");
         }
         return html.toString();
+    }
+
+    /** 600 rather than 600.0, 0.5 rather than 0.5000. */
+    private static String plain(double value) {
+        return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 
     static String escape(String text) {
