@@ -26,8 +26,8 @@ final class DataOptions {
     String positive;
 
     @Option(names = "--separator", defaultValue = ",", paramLabel = "CHAR",
-            description = "Field separator, default '${DEFAULT-VALUE}'. A blank (' ') means any run of spaces or "
-                    + "tabs, as in the UCI .dat files.")
+            description = "Field separator, default '${DEFAULT-VALUE}'. A space (' ') means any run of spaces or "
+                    + "tabs, as in the UCI .dat files; 'tab' or '\\t' is a single tab.")
     String separator;
 
     @Option(names = "--no-header", description = "The first line is data; columns are named c1..cN.")
@@ -37,8 +37,13 @@ final class DataOptions {
             description = "Columns that are not features, e.g. a row id: --ignore ID,created_at.")
     List<String> ignored = List.of();
 
+    /** The separator as typed: "tab" and a backslash-t stand for the tab that a shell makes awkward to type. */
+    static String separator(String typed) {
+        return typed.equals("tab") || typed.equals("\\t") ? "\t" : typed;
+    }
+
     Dataset read() {
-        CsvFormat format = new CsvFormat(separator, !noHeader, CsvFormat.DEFAULT_MISSING);
+        CsvFormat format = new CsvFormat(separator(separator), !noHeader, CsvFormat.DEFAULT_MISSING);
         return new DatasetReader(format, new TargetSpec(target, positive, new HashSet<>(ignored))).read(csv);
     }
 }

@@ -38,7 +38,7 @@ final class ScoreCommand extends Subcommand {
     Path out;
 
     @Option(names = "--separator", defaultValue = ",", description = "Field separator, default '${DEFAULT-VALUE}'; "
-            + "' ' means any run of blanks.")
+            + "' ' means any run of blanks, 'tab' a single tab.")
     String separator;
 
     @Option(names = "--no-header", description = "The first line is data; columns are named c1..cN.")
@@ -49,7 +49,7 @@ final class ScoreCommand extends Subcommand {
         ModelFile file = ModelFile.read(model);
         Scorecard card = file.scorecard();
         BoostedModel challenger = file.challenger().load();
-        CsvFormat format = new CsvFormat(separator, !noHeader, CsvFormat.DEFAULT_MISSING);
+        CsvFormat format = new CsvFormat(DataOptions.separator(separator), !noHeader, CsvFormat.DEFAULT_MISSING);
         List<String> absent = new ArrayList<>(file.data().features());
         absent.removeAll(CsvRows.header(csv, format));
         if (!absent.isEmpty()) {

@@ -3,8 +3,9 @@ package io.creditflow.scoring.engine;
 import java.util.Set;
 
 /**
- * How a delimited text file is laid out. A blank separator ({@code " "}) means "one or more spaces or tabs", as in
- * the UCI {@code .dat} files; any other separator is a single character and fields may be double-quoted.
+ * How a delimited text file is laid out. A space separator ({@code " "}) means "one or more spaces or tabs", as in
+ * the UCI {@code .dat} files; any other separator (a tab too) is a single character and fields may be
+ * double-quoted, so empty fields between two separators stay empty (missing) instead of vanishing.
  * Without a header the columns are named {@code c1..cN}.
  */
 public record CsvFormat(String separator, boolean header, Set<String> missingTokens) {
@@ -16,8 +17,8 @@ public record CsvFormat(String separator, boolean header, Set<String> missingTok
         if (separator.isEmpty()) {
             throw new IllegalArgumentException("the separator must not be empty");
         }
-        if (!separator.isBlank() && separator.length() != 1) {
-            throw new IllegalArgumentException("the separator must be one character or blank, not '" + separator + "'");
+        if (separator.length() != 1 && !separator.chars().allMatch(c -> c == ' ')) {
+            throw new IllegalArgumentException("the separator must be one character or spaces, not '" + separator + "'");
         }
         missingTokens = Set.copyOf(missingTokens);
     }
@@ -35,6 +36,6 @@ public record CsvFormat(String separator, boolean header, Set<String> missingTok
     }
 
     boolean whitespace() {
-        return separator.isBlank();
+        return separator.chars().allMatch(c -> c == ' ');
     }
 }

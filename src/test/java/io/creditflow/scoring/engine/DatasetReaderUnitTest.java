@@ -82,4 +82,12 @@ class DatasetReaderUnitTest {
         assertThatThrownBy(() -> read("id,y\n1,1\n2,0\n", CsvFormat.comma(), new TargetSpec("y", "1", Set.of("id"))))
                 .hasMessage("test.csv has no feature columns besides the target and the ignored ones");
     }
+
+    @Test
+    void aTabSeparatorKeepsEmptyFields() throws IOException {
+        Dataset data = read("a\tb\ty\n1\t\t1\n2\tx\t0\n", CsvFormat.comma().withSeparator("\t"),
+                new TargetSpec("y", "1"));
+        assertThat(data.column("b").orElseThrow().isMissing(0)).isTrue();
+        assertThat(((Column.Categorical) data.column("b").orElseThrow()).values()[1]).isEqualTo("x");
+    }
 }
