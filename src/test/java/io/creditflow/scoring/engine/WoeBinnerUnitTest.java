@@ -146,4 +146,33 @@ class WoeBinnerUnitTest {
         assertThat(binning.binOf(600)).isNotEqualTo(zero);
         assertThat(binning.bins().get(binning.binOf(600)).eventRate()).isGreaterThan(0.4);
     }
+
+    /** Risk high for the young and the old, low in between: with a shape gain the bins may fall, then rise. */
+    @Test
+    void aValleyShapeWhenAskedFor() {
+        Random random = new Random(4);
+        double[] age = new double[4000];
+        boolean[] bad = new boolean[4000];
+        for (int r = 0; r < age.length; r++) {
+            age[r] = 18 + random.nextInt(60);
+            double distance = Math.abs(age[r] - 45) / 27;
+            bad[r] = random.nextDouble() < 0.1 + 0.4 * distance;
+        }
+        Column column = new Column.Numeric("age", age);
+        BinningOptions d = BinningOptions.defaults();
+        BinningOptions shaped = new BinningOptions(d.maxFineBins(), d.minBinShare(), d.minCategoryShare(), d.maxBins(),
+                d.categoryPrior(), d.discreteMaxLevels(), d.specialValues(), d.massPointShare(), 0.1);
+        List<Bin> monotone = binner.bin(column, bad).bins();
+        List<Bin> valley = new WoeBinner(shaped).bin(column, bad).bins();
+        assertThat(Woe.informationValue(valley)).isGreaterThan(1.1 * Woe.informationValue(monotone));
+        int lowest = 0;
+        for (int i = 1; i < valley.size(); i++) {
+            lowest = valley.get(i).eventRate() < valley.get(lowest).eventRate() ? i : lowest;
+        }
+        assertThat(lowest).isBetween(1, valley.size() - 2);
+        for (int i = 1; i < valley.size(); i++) {
+            double step = valley.get(i).eventRate() - valley.get(i - 1).eventRate();
+            assertThat(i <= lowest ? -step : step).isPositive();
+        }
+    }
 }
