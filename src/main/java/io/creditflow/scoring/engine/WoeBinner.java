@@ -58,7 +58,7 @@ public final class WoeBinner {
         Totals totals = Totals.of(bad);
         List<Bin> bins = new ArrayList<>();
         List<Double> cuts = new ArrayList<>();
-        intervals(regular, totals, bins, cuts);
+        intervals(regular, bad.length, totals, bins, cuts);
         Map<String, Integer> levels = new HashMap<>();
         specials.forEach((key, counts) -> {
             levels.put(key, bins.size());
@@ -84,8 +84,12 @@ public final class WoeBinner {
         return massPoints;
     }
 
-    /** Fine classing by quantiles over the distinct values, then coarse classing; adds the bins and their cuts. */
-    private void intervals(List<double[]> regular, Totals totals, List<Bin> bins, List<Double> cuts) {
+    /**
+     * Fine classing by quantiles over the distinct values, then coarse classing; adds the bins and their cuts. The
+     * smallest bin is a share of all rows (as OptBinning's min_prebin_size), so setting missing values, special
+     * values or a mass point aside does not let the bins of the rest shrink below 5 % of the data.
+     */
+    private void intervals(List<double[]> regular, long rows, Totals totals, List<Bin> bins, List<Double> cuts) {
         regular.sort(Comparator.comparingDouble(a -> a[0]));
         Units units = new Units();
         List<Double> distinct = new ArrayList<>();
@@ -100,7 +104,7 @@ public final class WoeBinner {
             return;
         }
         Coarsening coarsening = units.coarsening(totals);
-        long fineSize = Math.max((long) Math.ceil(options.minBinShare() * regular.size()),
+        long fineSize = Math.max((long) Math.ceil(options.minBinShare() * rows),
                 (long) Math.ceil((double) regular.size() / options.maxFineBins()));
         int[] groups = coarse(coarsening, coarsening.atLeast(fineSize));
         for (int g = 1; g < groups.length; g++) {
@@ -161,7 +165,8 @@ public final class WoeBinner {
                 List<String> members = ordered.subList(groups[g], coarsening.end(groups, g));
                 int index = g;
                 members.forEach(m -> levels.put(m, index));
-                bins.add(totals.bin(label(members), coarsening.groupGoods(groups, g), coarsening.groupBads(groups, g)));
+                bins.add(totals.bin(label(members, kind), coarsening.groupGoods(groups, g),
+                        coarsening.groupBads(groups, g)));
             }
         }
         return new Binning(name, kind, List.of(), levels, bins, missingBin(bins, missing, totals));
@@ -175,8 +180,10 @@ public final class WoeBinner {
         return bins.size() - 1;
     }
 
-    private static String label(List<String> members) {
-        List<String> shown = members.stream().sorted().limit(12).toList();
+    private static String label(List<String> members, Binning.Kind kind) {
+        List<String> shown = kind == Binning.Kind.DISCRETE
+                ? members.stream().map(Double::parseDouble).sorted().limit(12).map(WoeBinner::format).toList()
+                : members.stream().sorted().limit(12).toList();
         String text = String.join(", ", shown);
         return members.size() > shown.size() ? text + " and " + (members.size() - shown.size()) + " more" : text;
     }
