@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * codes out. Models trained on German credit with the default settings. Run by {@link ScoringBenchmark}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ScoreOneCaseBenchmark {
 

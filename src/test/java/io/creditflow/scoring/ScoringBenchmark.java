@@ -99,9 +99,10 @@ public final class ScoringBenchmark {
         Collection<RunResult> results = new Runner(options).run();
         List<String> lines = new ArrayList<>();
         for (RunResult result : results) {
-            var primary = result.getPrimaryResult();
-            lines.add(String.format(Locale.ROOT, "| %s | %.2f ± %.2f µs |", result.getParams().getBenchmark()
-                    .replaceAll(".*\\.", ""), primary.getScore(), primary.getScoreError()));
+            var statistics = result.getPrimaryResult().getStatistics();
+            lines.add(String.format(Locale.ROOT, "| %s | %.1f µs | %.1f µs | %.1f µs |", result.getParams()
+                    .getBenchmark().replaceAll(".*\\.", ""), statistics.getPercentile(50),
+                    statistics.getPercentile(99), statistics.getMean()));
         }
         return lines;
     }
@@ -139,8 +140,11 @@ public final class ScoringBenchmark {
                 + "models to every number. Below target: ")
                 .append(misses.isEmpty() ? "none" : String.join("; ", misses)).append(".\n");
         if (!timings.isEmpty()) {
-            text.append("\nScoring one case in-process (JMH, average time, German credit models, raw values in; "
-                    + "the scorecard also returns its reason codes):\n\n| benchmark | time per case |\n|---|---|\n");
+            text.append(String.format(Locale.ROOT, "%nScoring one case in-process (JMH sample time, German credit "
+                    + "models, raw values in; the scorecard also returns its reason codes). The 2 cores are shared: "
+                    + "the system load average was %.1f when the run ended, so the median says more than the mean."
+                    + "%n%n| benchmark | median | 99th percentile | mean |%n|---|---|---|---|%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             timings.forEach(line -> text.append(line).append('\n'));
         }
         return text.toString();
