@@ -175,6 +175,23 @@ class CsvImportIntegrationTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    void aDebtorsFileRegistersAndUpdatesDebtors() {
+        String file = "debtor_external_id\tdebtor_type\tdebtor_name\tdebtor_email\tdebtor_city\n"
+                + "K-1\tB2B\tVisser Transport B.V.\tinfo@visser.example\tZwolle\n"
+                + "K-2\tB2C\tLotte Bos\tlotte@example.com\t\n";
+        JsonNode state = imports.run(bytes(file), "debtors.tsv", "kind=debtors");
+        assertThat(state.get("status").asString()).as(state.toString()).isEqualTo("SUCCEEDED");
+        assertThat(state.get("rowsImported").asLong()).isEqualTo(2);
+        JsonNode again = imports.run(bytes(file.replace("lotte@example.com", "lotte.bos@example.com")), "debtors.tsv",
+                "kind=debtors");
+        assertThat(again.get("debtorsUpdated").asLong()).isEqualTo(1);
+        assertThat(again.get("rowsUnchanged").asLong()).isEqualTo(1);
+        JsonNode found = tenant.api().get().uri("/api/v1/debtors?q=lotte.bos@example.com").retrieve()
+                .body(JsonNode.class);
+        assertThat(found.get("items").get(0).get("externalId").asString()).isEqualTo("K-2");
+    }
+
     private JsonNode invoice(String number) {
         return tenant.api().get().uri("/api/v1/invoices?number=" + number).retrieve().body(JsonNode.class);
     }
