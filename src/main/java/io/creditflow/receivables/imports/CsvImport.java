@@ -100,11 +100,6 @@ class CsvImport {
     }
 
     BulkIntake.Result write(Path file, ImportProfile profile, Validation validation, Progress progress) {
-        // The batches' lookups (invoices by number, debtors by external id) run as prepared statements; after five
-        // runs PostgreSQL may switch to a generic plan costed with the statistics from before the import, when the
-        // tables were small, and scan the growing tables once per batch (measured: half of the database time at a
-        // million rows). Planning each batch for its values keeps them index lookups.
-        dsl.execute("set local plan_cache_mode = force_custom_plan");
         BulkIntake.Result result = BulkIntake.Result.NONE;
         if (validation.forwardReferences()) {
             result = pass(file, profile, validation.invalidLines(), true, progress);
