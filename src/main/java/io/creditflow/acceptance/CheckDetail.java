@@ -17,7 +17,8 @@ import java.util.UUID;
  */
 public record CheckDetail(CheckResult result, UUID identityId, UUID subjectId, Order order,
                           @Nullable Map<String, Object> inputs, @Nullable Map<String, Object> answers,
-                          Map<String, Object> signals, List<Evaluation.FiredRule> rulesFired, String scorer,
+                          Map<String, Object> signals, List<Evaluation.FiredRule> rulesFired,
+                          List<ApplicantScorer.Factor> factors, String scorer,
                           int latencyMicros, @Nullable String actor, @Nullable String reservationStatus,
                           List<Review> reviews) {
 

@@ -43,6 +43,7 @@ class CheckLog {
     private static final TypeReference<List<SourceStatus>> SOURCES = new TypeReference<>() { };
     private static final TypeReference<List<Evaluation.FiredRule>> RULES = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<List<ApplicantScorer.Factor>> FACTORS = new TypeReference<>() { };
 
     private final DSLContext dsl;
     private final PersonalDataVault vault;
@@ -104,6 +105,26 @@ class CheckLog {
                     .purpose("access request"));
         }
         return details;
+    }
+
+    /**
+     * Why the automated decision came out as it did (GDPR art. 22 and art. 15(1)(h): meaningful information about the
+     * logic): the reasons, the score against the cut-offs of the policy version, what every characteristic contributed,
+     * the rules that fired, the sources consulted, and the data used.
+     */
+    Explanation explain(UUID checkId, String language) {
+        CheckDetail d = detail(checkId, language);
+        var policy = dsl.select(io.creditflow.jooq.Tables.CREDIT_POLICY.DOCUMENT).from(io.creditflow.jooq.Tables.CREDIT_POLICY)
+                .where(io.creditflow.jooq.Tables.CREDIT_POLICY.VERSION.eq(d.result().policyVersion()))
+                .fetchOne(io.creditflow.jooq.Tables.CREDIT_POLICY.DOCUMENT);
+        var cutoffs = policy == null ? null : json.readValue(policy.data(),
+                io.creditflow.acceptance.policy.PolicyDocument.class).cutoffs();
+        List<Explanation.FactorText> factors = d.factors().stream().map(f -> new Explanation.FactorText(f.reasonCode(),
+                texts.text(Evaluation.ReasonCode.of(f.reasonCode()), language), f.points(), f.maxPoints())).toList();
+        return new Explanation(d.result().checkId(), d.result().decision(), d.result().finalDecision(),
+                d.result().reasons(), d.result().score(), cutoffs == null ? null : cutoffs.accept(),
+                cutoffs == null ? null : cutoffs.refer(), factors, d.rulesFired(), d.sources(), d.signals(),
+                d.result().policyVersion(), d.scorer(), d.reviews());
     }
 
     void release(UUID checkId, String reason) {
@@ -203,7 +224,8 @@ class CheckLog {
         return new CheckDetail(toResult(r, reviews, language, false), r.getIdentityId(), r.getSubjectId(),
                 new CheckDetail.Order(r.getAmount(), r.getCurrency(), r.getChannel(), r.getProductCategory(),
                         r.getOrderReference()), inputs, answers, json.readValue(r.getSignals().data(), MAP),
-                json.readValue(r.getRulesFired().data(), RULES), r.getScorer(), r.getLatencyMicros(), r.getActor(),
+                json.readValue(r.getRulesFired().data(), RULES), json.readValue(r.getFactors().data(), FACTORS),
+                r.getScorer(), r.getLatencyMicros(), r.getActor(),
                 reservation, reviews);
     }
 }

@@ -37,9 +37,10 @@ class CheckStatements {
               insert into credit_check (tenant_id, id, created_at, identity_id, subject_id, applicant_type, decision,
                   score, risk_band, credit_limit, available_limit, amount, currency, channel, product_category,
                   order_reference, natural_key, policy_version, variant, scorer, reasons, conditions, rules_fired,
-                  signals, sources, inputs, answers, language, latency_micros, actor)
+                  factors, signals, sources, inputs, answers, language, latency_micros, actor)
               values (current_tenant(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
-                  cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)
+                  cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?,
+                  ?, ?)
             ), superseded as (
               update credit_reservation set status = 'RELEASED', closed_at = ?
                where tenant_id = current_tenant() and identity_id = ? and order_reference = ?
@@ -54,7 +55,9 @@ class CheckStatements {
               select current_tenant(), cast(? as uuid), cast(? as uuid), 'REFER', 'OPEN', cast(? as timestamptz),
                      'policy' where ?
             )
-            update credit_identity set policy_limit = ?, limit_source = ?, limit_at = ?
+            update credit_identity set policy_limit = ?, limit_source = ?, limit_at = ?,
+                   external_summary = coalesce(cast(? as jsonb), external_summary),
+                   external_digest = coalesce(?, external_digest)
              where tenant_id = current_tenant() and id = ?""";
 
     private final DataSource dataSource;
@@ -112,10 +115,10 @@ class CheckStatements {
                int score, String riskBand, BigDecimal limit, BigDecimal available, BigDecimal amount, String currency,
                @Nullable String channel, @Nullable String productCategory, @Nullable String orderReference,
                byte @Nullable [] naturalKey, int policyVersion, String variant, String scorer, String reasonsJson,
-               String conditionsJson, String rulesJson, String signalsJson, String sourcesJson, byte[] inputs,
+               String conditionsJson, String rulesJson, String factorsJson, String signalsJson, String sourcesJson, byte[] inputs,
                byte @Nullable [] answers, String language, int latencyMicros, String actor,
                @Nullable String reservationStatus, OffsetDateTime reservationExpires, @Nullable UUID referralId,
-               String limitSource) {
+               String limitSource, @Nullable String externalSummaryJson, byte @Nullable [] externalDigest) {
     }
 
     void record(Row r) {
@@ -144,6 +147,7 @@ class CheckStatements {
             st.setString(i++, r.reasonsJson());
             st.setString(i++, r.conditionsJson());
             st.setString(i++, r.rulesJson());
+            st.setString(i++, r.factorsJson());
             st.setString(i++, r.signalsJson());
             st.setString(i++, r.sourcesJson());
             st.setBytes(i++, r.inputs());
@@ -174,6 +178,8 @@ class CheckStatements {
             st.setBigDecimal(i++, r.limit());
             st.setString(i++, r.limitSource());
             st.setObject(i++, r.createdAt());
+            st.setString(i++, r.externalSummaryJson());
+            st.setBytes(i++, r.externalDigest());
             st.setObject(i, r.identityId());
             st.executeUpdate();
         } catch (SQLException e) {

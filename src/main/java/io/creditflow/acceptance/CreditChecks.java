@@ -96,6 +96,7 @@ public class CreditChecks {
         byte[] inputs = vault.encrypt(facts.subjectId(), "credit-check/" + checkId + "/inputs", json.writeValueAsString(a));
         byte[] answerText = answers.details().isEmpty() ? null : vault.encrypt(facts.subjectId(),
                 "credit-check/" + checkId + "/answers", json.writeValueAsString(answers.details()));
+        ExternalSummary external = ExternalSummary.of(answers, vault, json);
         int latency = (int) ((System.nanoTime() - started) / 1_000);
         statements.record(new CheckStatements.Row(checkId, now, facts.identityId(), facts.subjectId(),
                 a.type().name(), evaluation.decision().name(), evaluation.score(), evaluation.riskBand(),
@@ -103,9 +104,10 @@ public class CreditChecks {
                 a.order().channel(), a.order().productCategory(), a.order().reference(), keys.naturalKey(),
                 decider.version(), decider.variant(), evaluation.scorer(), json.writeValueAsString(evaluation.reasons()),
                 json.writeValueAsString(conditions), json.writeValueAsString(evaluation.rulesFired()),
+                json.writeValueAsString(evaluation.factors()),
                 json.writeValueAsString(evaluation.signals().asMap()), json.writeValueAsString(answers.statuses()),
                 inputs, answerText, language, latency, Actor.current().name(), reservation(evaluation.decision()),
-                expires, referral, evaluation.limitSource()));
+                expires, referral, evaluation.limitSource(), external.json(), external.digest()));
         audit.record(AuditEvent.of("credit-check.performed", "credit-check", checkId).subject(facts.subjectId())
                 .detail("decision", evaluation.decision().name()));
         return new CheckResult(checkId, evaluation.decision(), null, evaluation.score(), evaluation.riskBand(),
@@ -123,7 +125,7 @@ public class CreditChecks {
         };
     }
 
-    private static ExternalSource.Query query(VerifiedApplicant a) {
+    static ExternalSource.Query query(VerifiedApplicant a) {
         return new ExternalSource.Query(a.type(), a.firstName(), a.lastName(), a.dateOfBirth(), a.companyName(),
                 a.chamberOfCommerce(), a.address().street(), a.address().houseNumber(), a.address().postcode(),
                 a.address().country());
@@ -139,6 +141,12 @@ public class CreditChecks {
     @Transactional
     public List<CheckDetail> about(SubjectQuery query, String language) {
         return log.about(query, language);
+    }
+
+    /** Why the automated decision came out as it did (for the person, on request; art. 22). */
+    @Transactional
+    public Explanation explain(UUID checkId, String language) {
+        return log.explain(checkId, language);
     }
 
     /** Frees an open order's reservation (order cancelled, or invoiced outside Creditflow's matching). */

@@ -212,6 +212,11 @@ public class Policies {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     }
 
+    /** A stored policy document (already validated when it was saved). */
+    public PolicyDocument document(String documentJson) {
+        return parse(documentJson);
+    }
+
     private PolicyDocument parse(String documentJson) {
         return json.readValue(documentJson, PolicyDocument.class);
     }
