@@ -1,29 +1,35 @@
 package io.creditflow.acceptance;
 
 import io.creditflow.acceptance.policy.Evaluation.ReasonCode;
-import org.springframework.context.MessageSource;
-import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Reason texts in Dutch and English from {@code i18n/acceptance*.properties} ({@code reason.<CODE>}), with named
  * placeholders ({@code {available}}) filled from the reason's parameters. A policy's own rule code without a bundled
- * text uses the text the policy gives for it, else the code.
+ * text uses the text the policy gives for it, else the code. The texts are read once into maps: a check renders
+ * several reasons, and the console's MessageSource, which searches every module's bundle for every code, measurably
+ * slowed the hot path.
  */
 @Component
 class ReasonTexts {
 
-    private static final Locale DUTCH = Locale.of("nl");
+    private final Map<String, String> english;
+    private final Map<String, String> dutch;
 
-    private final MessageSource messages;
-
-    ReasonTexts(MessageSource messages) {
-        this.messages = messages;
+    ReasonTexts() {
+        this.english = load("/i18n/acceptance.properties");
+        this.dutch = load("/i18n/acceptance_nl.properties");
     }
 
     List<Reason> render(List<ReasonCode> codes, String language) {
@@ -35,11 +41,8 @@ class ReasonTexts {
     }
 
     String text(ReasonCode code, String language) {
-        Locale locale = "en".equals(language) ? Locale.ENGLISH : DUTCH;
-        String template;
-        try {
-            template = messages.getMessage("reason." + code.code(), null, locale);
-        } catch (NoSuchMessageException e) {
+        String template = ("en".equals(language) ? english : dutch).get("reason." + code.code());
+        if (template == null) {
             template = code.text().getOrDefault(language, code.text().getOrDefault("en", code.code()));
         }
         return fill(template, code.params());
@@ -54,5 +57,20 @@ class ReasonTexts {
             text = text.replace("{" + p.getKey() + "}", p.getValue());
         }
         return text;
+    }
+
+    private static Map<String, String> load(String resource) {
+        try (InputStream in = ReasonTexts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the build");
+            }
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> texts = new HashMap<>();
+            p.stringPropertyNames().forEach(k -> texts.put(k, p.getProperty(k)));
+            return Map.copyOf(texts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
