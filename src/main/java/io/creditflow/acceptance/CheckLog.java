@@ -127,6 +127,54 @@ class CheckLog {
                 d.result().policyVersion(), d.scorer(), d.reviews());
     }
 
+    io.creditflow.platform.web.CursorPage<CheckSummary> list(CheckSummary.Filter f, @Nullable String cursor, int limit) {
+        Condition c = DSL.trueCondition();
+        if (f.decision() != null) {
+            c = c.and(CREDIT_CHECK.DECISION.eq(f.decision().name()));
+        }
+        if (f.variant() != null) {
+            c = c.and(CREDIT_CHECK.VARIANT.eq(f.variant()));
+        }
+        if (f.policyVersion() != null) {
+            c = c.and(CREDIT_CHECK.POLICY_VERSION.eq(f.policyVersion()));
+        }
+        if (f.from() != null) {
+            c = c.and(CREDIT_CHECK.CREATED_AT.ge(f.from()));
+        }
+        if (f.to() != null) {
+            c = c.and(CREDIT_CHECK.CREATED_AT.lt(f.to()));
+        }
+        if (f.minAmount() != null) {
+            c = c.and(CREDIT_CHECK.AMOUNT.ge(f.minAmount()));
+        }
+        if (f.applicantType() != null) {
+            c = c.and(CREDIT_CHECK.APPLICANT_TYPE.eq(f.applicantType()));
+        }
+        String after = io.creditflow.platform.web.CursorPage.decode(cursor);
+        if (after != null) {
+            String[] parts = after.split("\\|");
+            c = c.and(DSL.row(CREDIT_CHECK.CREATED_AT, CREDIT_CHECK.ID)
+                    .lt(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1])));
+        }
+        List<CheckSummary> rows = dsl.select(CREDIT_CHECK.ID, CREDIT_CHECK.CREATED_AT, CREDIT_CHECK.APPLICANT_TYPE,
+                        CREDIT_CHECK.DECISION, CREDIT_CHECK.SCORE, CREDIT_CHECK.RISK_BAND, CREDIT_CHECK.AMOUNT,
+                        CREDIT_CHECK.CREDIT_LIMIT, CREDIT_CHECK.AVAILABLE_LIMIT, CREDIT_CHECK.POLICY_VERSION,
+                        CREDIT_CHECK.VARIANT, CREDIT_CHECK.LATENCY_MICROS, CREDIT_CHECK.REASONS, CREDIT_CHECK.CHANNEL)
+                .from(CREDIT_CHECK).where(c).orderBy(CREDIT_CHECK.CREATED_AT.desc(), CREDIT_CHECK.ID.desc())
+                .limit(limit + 1)
+                .fetch(r -> new CheckSummary(r.value1(), r.value2(), r.value3(), Decision.valueOf(r.value4()),
+                        r.value5() == null ? 0 : r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
+                        r.value10(), r.value11(), r.value12(), firstReason(r.value13().data()), r.value14()));
+        return io.creditflow.platform.web.CursorPage.of(rows, limit, s -> s.createdAt() + "|" + s.id());
+    }
+
+    private String firstReason(String reasonsJson) {
+        List<Evaluation.ReasonCode> codes = json.readValue(reasonsJson, REASONS);
+        return codes.stream().map(Evaluation.ReasonCode::code)
+                .filter(c -> !c.equals("ACCEPTED") && !c.equals("REFERRED")).findFirst()
+                .orElse(codes.isEmpty() ? "-" : codes.getFirst().code());
+    }
+
     void release(UUID checkId, String reason) {
         load(checkId);
         int n = dsl.update(CREDIT_RESERVATION).set(CREDIT_RESERVATION.STATUS, "RELEASED")

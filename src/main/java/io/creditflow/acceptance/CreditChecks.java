@@ -143,6 +143,14 @@ public class CreditChecks {
         return log.about(query, language);
     }
 
+    /** The check log, newest first, filtered (no personal data in the lines). */
+    @Transactional(readOnly = true)
+    public io.creditflow.platform.web.CursorPage<CheckSummary> list(CheckSummary.Filter filter,
+                                                                    @org.jspecify.annotations.Nullable String cursor,
+                                                                    int limit) {
+        return log.list(filter, cursor, limit);
+    }
+
     /** Why the automated decision came out as it did (for the person, on request; art. 22). */
     @Transactional
     public Explanation explain(UUID checkId, String language) {
