@@ -93,6 +93,10 @@ public class CreditChecks {
             conditions.add(CheckCondition.validUntil(expires.withOffsetSameInstant(ZoneOffset.UTC).toString()));
         }
         UUID referral = evaluation.decision() == Decision.REFER ? Ids.newId() : null;
+        if (facts.identityNew()) {
+            // a brand-new subject: create its key in one statement instead of look-up, erased-check and insert
+            vault.prepareSubjects(List.of(facts.subjectId()));
+        }
         byte[] inputs = vault.encrypt(facts.subjectId(), "credit-check/" + checkId + "/inputs", json.writeValueAsString(a));
         byte[] answerText = answers.details().isEmpty() ? null : vault.encrypt(facts.subjectId(),
                 "credit-check/" + checkId + "/answers", json.writeValueAsString(answers.details()));
