@@ -11,7 +11,7 @@
 -- happens; (3) link receivables debtors that are this identity (same Chamber of Commerce number; or same date of
 -- birth and last-name word); (4) their open, overdue and paid invoices; (5) open orders (reservations); (6) bursts
 -- of checks; (7) contact attributes shared with other identities and other debtors; (8) record this check's
--- attributes. An open order with the same order reference is not counted: this check amends it (and supersedes its
+-- attributes. Whether a linked debtor is restricted (GDPR art. 18) is reported too. An open order with the same order reference is not counted: this check amends it (and supersedes its
 -- reservation when it is recorded).
 create function credit_check_begin(p_identity_key bytea, p_kind text, p_new_identity uuid, p_new_subject uuid,
                                    p_now timestamptz, p_today date, p_natural_key bytea, p_order_reference text,
@@ -22,7 +22,8 @@ create function credit_check_begin(p_identity_key bytea, p_kind text, p_new_iden
                    max_days_overdue int, in_collection int, disputed int, paid_count_12m int,
                    avg_days_late_12m numeric, max_days_late_12m int, paid_within_60_12m numeric,
                    first_invoice date, open_orders numeric, open_order_count int, checks_1h int, checks_24h int,
-                   shared_email int, shared_iban int, shared_phone int, shared_address int)
+                   shared_email int, shared_iban int, shared_phone int, shared_address int,
+                   restricted boolean)
     language plpgsql volatile
 as $$
 #variable_conflict use_column
@@ -65,6 +66,8 @@ begin
     select coalesce(array_agg(l.debtor_id), '{}') into v_ids from credit_identity_debtor l
      where l.tenant_id = v_tenant and l.identity_id = v_identity;
     debtor_ids := v_ids;
+    -- GDPR art. 18: a restricted debtor's data is stored only; the caller decides without it (V60 owns the table)
+    restricted := exists (select 1 from privacy_restriction r where r.tenant_id = v_tenant and r.debtor_id = any (v_ids));
 
     select coalesce(sum(v.open_amount) filter (where v.is_open), 0),
            coalesce(sum(v.open_amount) filter (where v.is_open and v.due_date < p_today), 0),

@@ -13,5 +13,6 @@ record CheckFacts(UUID identityId, UUID subjectId, boolean identityNew, @Nullabl
                   int maxDaysOverdue, int inCollection, int disputed, int paidCount12m,
                   @Nullable BigDecimal avgDaysLate12m, @Nullable Integer maxDaysLate12m, BigDecimal paidWithin60,
                   @Nullable LocalDate firstInvoice, BigDecimal openOrders, int openOrderCount, int checks1h,
-                  int checks24h, int sharedEmail, int sharedIban, int sharedPhone, int sharedAddress) {
+                  int checks24h, int sharedEmail, int sharedIban, int sharedPhone, int sharedAddress,
+                  boolean restricted) {
 }

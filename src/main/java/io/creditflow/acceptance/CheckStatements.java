@@ -107,7 +107,7 @@ class CheckStatements {
                 rs.getObject("first_invoice", LocalDate.class), zero(rs.getBigDecimal("open_orders")),
                 rs.getInt("open_order_count"), rs.getInt("checks_1h"), rs.getInt("checks_24h"),
                 rs.getInt("shared_email"), rs.getInt("shared_iban"), rs.getInt("shared_phone"),
-                rs.getInt("shared_address"));
+                rs.getInt("shared_address"), rs.getBoolean("restricted"));
     }
 
     /** A check row ready to insert, with what goes along with it. */

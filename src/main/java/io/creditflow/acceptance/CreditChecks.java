@@ -85,7 +85,9 @@ public class CreditChecks {
         }
         SourceGateway.Results answers = pending.await();
         Signals signals = SignalAssembly.of(a, facts, answers.signals(), today);
-        Evaluation evaluation = PolicyEvaluator.evaluate(decider.document(), signals, decider.scorer());
+        Evaluation evaluation = facts.restricted()
+                ? PolicyEvaluator.restricted(a.type().name(), a.order().amount(), decider.scorer())
+                : PolicyEvaluator.evaluate(decider.document(), signals, decider.scorer());
         UUID checkId = Ids.newId();
         OffsetDateTime expires = now.plusDays(decider.document().exposure().reservationDays());
         List<CheckCondition> conditions = new ArrayList<>(evaluation.conditions());

@@ -34,7 +34,8 @@ import static io.creditflow.jooq.Tables.CREDIT_IDENTITY;
  * Limit monitoring, per tenant: identities whose exposure exceeds their limit, whose overdue amount exceeds the
  * policy's threshold, or about whom an external source now says something else than at their last check (a batch of
  * the least recently re-asked identities per run). Each finding is a console alert (one open alert per identity and
- * kind), a {@link CreditAlertRaised} event and a {@code credit-alert.raised} webhook.
+ * kind), a {@link CreditAlertRaised} event and a {@code credit-alert.raised} webhook. Restricted debtors (GDPR art. 18)
+ * are left out.
  */
 @Component
 public class LimitMonitor {
@@ -52,7 +53,10 @@ public class LimitMonitor {
                                         from credit_identity_debtor l
                                         join invoice v on v.tenant_id = l.tenant_id and v.debtor_id = l.debtor_id
                                        where l.identity_id = i.id
-                                         and v.status in ('OPEN', 'PARTIALLY_PAID', 'DISPUTED', 'IN_COLLECTION')), 0), 0)
+                                         and v.status in ('OPEN', 'PARTIALLY_PAID', 'DISPUTED', 'IN_COLLECTION')
+                                         and not exists (select 1 from privacy_restriction p
+                                                          where p.tenant_id = v.tenant_id
+                                                            and p.debtor_id = v.debtor_id)), 0), 0)
                          + coalesce((select sum(r.amount) from credit_reservation r
                                       where r.identity_id = i.id and r.status in ('OPEN', 'PENDING_REVIEW')
                                         and r.expires_at > {0}), 0) as exposure
@@ -70,6 +74,8 @@ public class LimitMonitor {
                       from credit_identity_debtor l
                       join invoice v on v.tenant_id = l.tenant_id and v.debtor_id = l.debtor_id
                      where v.status in ('OPEN', 'PARTIALLY_PAID', 'DISPUTED', 'IN_COLLECTION') and v.due_date < {3}
+                       and not exists (select 1 from privacy_restriction p
+                                        where p.tenant_id = v.tenant_id and p.debtor_id = v.debtor_id)
                      group by l.identity_id) o
              where o.overdue > {1}
             on conflict (tenant_id, identity_id, kind) where acknowledged_at is null do nothing

@@ -98,6 +98,19 @@ public final class PolicyEvaluator {
                 scorer.id() + ":" + scorer.version(), signals);
     }
 
+    /**
+     * The person's processing is restricted (GDPR art. 18): their data may be stored, not used. No score, no limit
+     * from their history: a person decides (REFER), told why.
+     */
+    public static Evaluation restricted(String applicantType, BigDecimal amount, ApplicantScorer scorer) {
+        Signals signals = Signals.of(Map.of(SignalNames.APPLICANT_TYPE, applicantType, SignalNames.ORDER_AMOUNT, amount,
+                "privacy.restricted", true));
+        return new Evaluation(Decision.REFER, 0, "-", BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+                "RESTRICTED", List.of(ReasonCode.of("REFERRED"), ReasonCode.of("PROCESSING_RESTRICTED")), List.of(),
+                List.of(new FiredRule("PRIVACY", "PROCESSING_RESTRICTED", Decision.REFER)), List.of(),
+                scorer.id() + ":" + scorer.version(), signals);
+    }
+
     private static Map<String, String> knockOutParams(PolicyDocument.Rule rule, Signals signals) {
         Map<String, String> params = new LinkedHashMap<>();
         for (PolicyDocument.Condition c : rule.when()) {
