@@ -10,6 +10,7 @@ rate=${1:-2000}; seconds=${2:-60}; debtors=${3:-20000}
 jar=$(ls target/creditflow-*.jar 2>/dev/null | grep -v plain | head -1 || true)
 if [ -z "$jar" ]; then ./mvnw -q -DskipTests package; jar=$(ls target/creditflow-*.jar | head -1); fi
 cp=target/classes:$(find ~/.m2/repository/org/iban4j -name 'iban4j-3.2.14-RELEASE.jar' | head -1)
+cp=$cp:$(find ~/.m2/repository/com/googlecode/libphonenumber -name 'libphonenumber-9.0.25.jar' | head -1)
 pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 data=$(mktemp -d); port=18124; key=cf_benchmark_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 # the pool is sized for group commit: with synchronous_commit each transaction waits for the WAL flush, so
