@@ -128,7 +128,9 @@ begin
     insert into credit_identity_attribute as a (tenant_id, kind, digest, identity_id, first_seen, last_seen)
     select v_tenant, x.kind, x.digest, v_identity, p_now, p_now
       from unnest(p_attr_kinds, p_attr_digests) as x(kind, digest)
-    on conflict (tenant_id, kind, digest, identity_id) do update set last_seen = excluded.last_seen;
+    on conflict (tenant_id, kind, digest, identity_id) do update set last_seen = excluded.last_seen
+        -- the window is days long: refreshing at most hourly spares a row version per detail per repeat check
+        where a.last_seen < excluded.last_seen - interval '1 hour';
 
     return next;
 end

@@ -63,6 +63,14 @@ class CreditCheckApiIntegrationTest {
         assertThat(logged.get("reservationStatus").asString()).isEqualTo("OPEN");
         assertThat(logged.get("scorer").asString()).startsWith("policy-scorecard:policy-v1");
         assertThat(logged.get("result").get("sources").toString()).contains("dev-csv:insolvency-register");
+
+        TestTenant other = tenants.create();
+        assertThat(other.api().get().uri("/api/v1/credit-checks/" + id).retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(other.api().get().uri("/api/v1/credit-checks?email=anna.visser@example.com").retrieve()
+                .body(JsonNode.class).get("items")).isEmpty();
+        assertThat(tenant.api().get().uri("/api/v1/credit-checks?email=anna.visser@example.com").retrieve()
+                .body(JsonNode.class).get("items")).hasSize(1);
     }
 
     @Test
