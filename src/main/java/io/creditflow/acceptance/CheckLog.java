@@ -175,6 +175,20 @@ class CheckLog {
                 .orElse(codes.isEmpty() ? "-" : codes.getFirst().code());
     }
 
+    void erase(UUID identityId, String reason) {
+        UUID subject = dsl.select(CREDIT_IDENTITY.SUBJECT_ID).from(CREDIT_IDENTITY).where(CREDIT_IDENTITY.ID.eq(identityId))
+                .forUpdate().fetchOptional(CREDIT_IDENTITY.SUBJECT_ID)
+                .orElseThrow(() -> new NotFoundException("Credit identity", identityId));
+        vault.shred(subject);
+        dsl.deleteFrom(CREDIT_IDENTITY_ATTRIBUTE).where(CREDIT_IDENTITY_ATTRIBUTE.IDENTITY_ID.eq(identityId)).execute();
+        dsl.update(CREDIT_IDENTITY).set(CREDIT_IDENTITY.IDENTITY_KEY, vault.digest("acceptance-erased:" + UUID.randomUUID()))
+                .set(CREDIT_IDENTITY.EXTERNAL_SUMMARY, (org.jooq.JSONB) null)
+                .set(CREDIT_IDENTITY.EXTERNAL_DIGEST, (byte[]) null)
+                .where(CREDIT_IDENTITY.ID.eq(identityId)).execute();
+        audit.record(AuditEvent.of("credit-identity.erased", "credit-identity", identityId).subject(subject)
+                .purpose("GDPR art. 17").detail("reason", reason.length() > 200 ? reason.substring(0, 200) : reason));
+    }
+
     void release(UUID checkId, String reason) {
         load(checkId);
         int n = dsl.update(CREDIT_RESERVATION).set(CREDIT_RESERVATION.STATUS, "RELEASED")

@@ -163,6 +163,17 @@ public class CreditChecks {
         return log.explain(checkId, language);
     }
 
+    /**
+     * Erases the personal data of every check about one identity (GDPR art. 17): its subject key is destroyed, so the
+     * encrypted inputs and answers of all its checks become unreadable, and its contact-detail digests are deleted.
+     * The decisions themselves stay (amounts, codes, scores: the log of what was decided, kept for accountability).
+     * The identity is detached from its natural key, so a later check of the same person starts afresh.
+     */
+    @Transactional
+    public void erase(UUID identityId, String reason) {
+        log.erase(identityId, reason);
+    }
+
     /** Frees an open order's reservation (order cancelled, or invoiced outside Creditflow's matching). */
     @Transactional
     public void release(UUID checkId, String reason) {

@@ -113,6 +113,28 @@ class CreditCheckScenariosIntegrationTest {
     }
 
     @Test
+    void erasureShredsThePersonalDataOfEveryCheckAboutAPersonButKeepsTheDecisions() {
+        String body = consumer("Gewist", "1966-06-06", "30.00", "");
+        JsonNode first = post("/api/v1/credit-checks", body);
+        String id = first.get("checkId").asString();
+        String identity = get("/api/v1/credit-checks/" + id).get("identityId").asString();
+        assertThat(get("/api/v1/credit-checks/" + id).get("inputs").get("lastName").asString()).isEqualTo("Gewist");
+
+        var erased = tenant.api().post().uri("/api/v1/credit-checks/identities/" + identity + "/erase")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"art. 17 request\"}").retrieve()
+                .toBodilessEntity();
+        assertThat(erased.getStatusCode().value()).isEqualTo(204);
+        JsonNode after = get("/api/v1/credit-checks/" + id);
+        assertThat(after.get("inputs").isNull()).isTrue();
+        assertThat(after.get("result").get("decision").asString()).isEqualTo(first.get("decision").asString());
+        assertThat(get("/api/v1/credit-checks?email=anna.gewist@example.com").get("items")).isEmpty();
+
+        JsonNode again = post("/api/v1/credit-checks", body);
+        assertThat(get("/api/v1/credit-checks/" + again.get("checkId").asString()).get("identityId").asString())
+                .isNotEqualTo(identity);
+    }
+
+    @Test
     void aChallengerDecidesItsShareOfIdentitiesAndEachCheckNamesItsVariant() {
         int challenger = tenants.inTenant(tenant, () -> policies.saveDraft(policies.defaultJson()
                 .replace("\"accept\": 560", "\"accept\": 900"), "challenger").version());

@@ -81,6 +81,14 @@ class CreditChecksController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Erases the personal data of every check about one identity (GDPR art. 17); the decisions stay. */
+    @PostMapping("/identities/{identityId}/erase")
+    @PreAuthorize("hasAuthority('privacy:manage')")
+    ResponseEntity<Void> erase(@PathVariable UUID identityId, @RequestBody(required = false) @Nullable Map<String, String> body) {
+        checks.erase(identityId, body == null ? "erasure request" : body.getOrDefault("reason", "erasure request"));
+        return ResponseEntity.noContent().build();
+    }
+
     static String language(HttpServletRequest http, @Nullable String explicit) {
         if (explicit != null && !explicit.isBlank()) {
             return explicit.strip().toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "nl";
