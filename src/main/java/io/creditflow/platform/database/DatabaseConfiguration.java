@@ -25,9 +25,14 @@ class DatabaseConfiguration {
         };
     }
 
+    /**
+     * Transactions take their connection straight from the pool and bind it with SET LOCAL; the tenant-binding wrapper
+     * is only for connections used outside a transaction.
+     */
     @Bean
     PlatformTransactionManager transactionManager(DataSource dataSource) {
-        return new TenantTransactionManager(dataSource);
+        return new TenantTransactionManager(dataSource instanceof TenantBindingDataSource binding
+                ? binding.getTargetDataSource() : dataSource);
     }
 
     /** Migrations grant the application role its privileges; the role is whoever the datasource connects as. */

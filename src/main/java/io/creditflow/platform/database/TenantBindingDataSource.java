@@ -1,6 +1,7 @@
 package io.creditflow.platform.database;
 
 import io.creditflow.platform.TenantContext;
+import org.springframework.core.InfrastructureProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import javax.sql.DataSource;
@@ -12,20 +13,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 
 /**
- * Binds every connection checked out while a tenant is in context to that tenant ({@code app.tenant_id} for the
- * session) and unbinds it before the connection goes back to the pool. Together with the transaction manager's
- * {@code SET LOCAL} this makes tenant data reachable in autocommit reads too, instead of silently empty, while a
- * connection never carries a tenant into someone else's use: if unbinding fails, the connection is destroyed.
+ * Tenant binding for work outside a transaction. Inside one, the transaction manager binds the connection with
+ * {@code SET LOCAL} when the transaction begins, and Spring hands out that same connection: this class is an
+ * {@link InfrastructureProxy}, so transaction resources registered for the pool are found through it. A connection
+ * checked out here, outside any transaction, while a tenant is in context, is bound for the session and unbound
+ * before it goes back to the pool (destroyed if unbinding fails), so autocommit reads see their tenant's rows instead
+ * of silently nothing, and a pooled connection never carries a tenant into someone else's use.
  */
-final class TenantBindingDataSource extends DelegatingDataSource {
+final class TenantBindingDataSource extends DelegatingDataSource implements InfrastructureProxy {
 
     private static final String SET = "select set_config('app.tenant_id', ?, false)";
 
     TenantBindingDataSource(DataSource target) {
         super(target);
+    }
+
+    @Override
+    public Object getWrappedObject() {
+        return obtainTargetDataSource();
     }
 
     @Override
@@ -76,8 +83,7 @@ final class TenantBindingDataSource extends DelegatingDataSource {
                         set(target, "");
                     }
                 } catch (SQLException e) {
-                    Executor direct = Runnable::run;
-                    target.abort(direct);
+                    target.abort(Runnable::run);
                 }
                 target.close();
                 return null;
