@@ -198,7 +198,7 @@ public class RunExecutor {
         return actions;
     }
 
-    private Map<UUID, Facts.Debtor> debtors(java.util.Collection<UUID> ids) {
+    Map<UUID, Facts.Debtor> debtors(java.util.Collection<UUID> ids) {
         vault.prepareSubjects(ids);
         Map<UUID, Facts.Debtor> debtors = new HashMap<>();
         dsl.resultQuery("select id, external_id, type, language, preferred_channel, profile from debtor "
@@ -213,7 +213,7 @@ public class RunExecutor {
         return debtors;
     }
 
-    private Map<UUID, Facts.Invoice> invoices(List<UUID> ids) {
+    Map<UUID, Facts.Invoice> invoices(List<UUID> ids) {
         Map<UUID, Facts.Invoice> invoices = new HashMap<>();
         dsl.resultQuery("""
                 select id, number, issue_date, due_date, currency, amount, open_principal, open_costs, open_interest,
