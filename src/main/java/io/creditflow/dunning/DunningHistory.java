@@ -66,7 +66,7 @@ public class DunningHistory implements TimelineEntry.Contributor {
                   join dunning_flow f on f.tenant_id = a.tenant_id and f.id = a.flow_id
                   left join dunning_flow_step s on s.tenant_id = a.tenant_id and s.flow_id = a.flow_id
                        and s.version = a.flow_version and s.step_key = a.step_key
-                 where """ + where + " order by a.action_date desc, a.step_seq desc limit 1000", arg)
+                """ + " where " + where + " order by a.action_date desc, a.step_seq desc limit 1000", arg)
                 .fetch(r -> new Action(r.get("id", UUID.class), r.get("invoice_id", UUID.class),
                         r.get("flow_key", String.class), r.get("step_key", String.class), r.get("label", String.class),
                         r.get("action_date", LocalDate.class), r.get("status", String.class),

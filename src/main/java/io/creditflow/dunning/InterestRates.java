@@ -72,8 +72,11 @@ public class InterestRates {
         }
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Row> rows() {
+        if (dsl.fetchCount(dsl.selectOne().from("statutory_interest_rate")) == 0) {
+            seed();
+        }
         return dsl.resultQuery("select kind, effective_from, percent, uncertain, note, updated_at, updated_by "
                         + "from statutory_interest_rate order by kind, effective_from")
                 .fetch(r -> new Row(InterestKind.valueOf(r.get("kind", String.class)),

@@ -35,12 +35,14 @@ public class Previews {
     }
 
     @Transactional(readOnly = true)
-    public List<Preview> preview(UUID debtorId, String templateKey, Tone tone, boolean legal, DunningSettings settings,
-                                 LocalDate day) {
-        Facts.Debtor debtor = loader.debtors(List.of(debtorId)).get(debtorId);
-        if (debtor == null) {
+    public List<Preview> preview(UUID debtorId, String templateKey, String language, Tone tone, boolean legal,
+                                 DunningSettings settings, LocalDate day) {
+        Facts.Debtor found = loader.debtors(List.of(debtorId)).get(debtorId);
+        if (found == null) {
             throw new io.creditflow.platform.NotFoundException("Debtor", debtorId);
         }
+        Facts.Debtor debtor = new Facts.Debtor(found.id(), found.externalId(), found.type(), language,
+                found.preferredChannel(), found.profile());
         List<UUID> invoiceIds = dsl.resultQuery("select id from invoice where debtor_id = {0} and status in "
                 + "('OPEN', 'PARTIALLY_PAID') and kind = 'INVOICE' order by due_date limit 20", debtorId)
                 .fetch(r -> r.get(0, UUID.class));

@@ -154,7 +154,7 @@ class FlowsConsole {
             model.addAttribute("resolved", templates.resolve(key, language, tone));
             if (debtor != null && !debtor.isBlank()) {
                 UUID debtorId = debtors.idByExternalId(debtor.trim()).orElse(null);
-                model.addAttribute("previews", debtorId == null ? null : previews.preview(debtorId, key, tone, legal,
+                model.addAttribute("previews", debtorId == null ? null : previews.preview(debtorId, key, language, tone, legal,
                         settings.get(), LocalDate.now(clock)));
                 model.addAttribute("unknownDebtor", debtorId == null);
             }
