@@ -69,8 +69,9 @@ public class DunningRuns {
     public Run run(UUID tenant, LocalDate day, String trigger) {
         UUID runId = Ids.newId();
         tenantScope.inTenant(tenant, () -> {
-            dsl.execute("insert into dunning_run (tenant_id, id, run_date, trigger, status, node) "
-                    + "values (current_tenant(), {0}, {1}, {2}, 'RUNNING', {3})", runId, day, trigger, node());
+            dsl.execute("insert into dunning_run (tenant_id, id, run_date, trigger, status, node, started_at) "
+                    + "values (current_tenant(), {0}, {1}, {2}, 'RUNNING', {3}, clock_timestamp())", runId, day, trigger,
+                    node());
         });
         try {
             tenantScope.inTenant(tenant, () -> plan(runId, day));
@@ -89,13 +90,13 @@ public class DunningRuns {
                 }
             } while (debtors > 0);
             tenantScope.inTenant(tenant, () -> {
-                dsl.execute("update dunning_run set status = 'COMPLETED', finished_at = now() where id = {0}", runId);
+                dsl.execute("update dunning_run set status = 'COMPLETED', finished_at = clock_timestamp() where id = {0}", runId);
                 audit.record(AuditEvent.of("dunning.run-completed", "dunning-run", runId).detail("date", day.toString()));
             });
         } catch (RuntimeException e) {
             log.warn("Dunning run {} of tenant {} failed", runId, tenant, e);
             tenantScope.inTenant(tenant, () -> {
-                dsl.execute("update dunning_run set status = 'FAILED', finished_at = now(), error = {0} where id = {1}",
+                dsl.execute("update dunning_run set status = 'FAILED', finished_at = clock_timestamp(), error = {0} where id = {1}",
                         String.valueOf(e.getMessage()).substring(0, Math.min(500, String.valueOf(e.getMessage()).length())),
                         runId);
             });
@@ -110,7 +111,7 @@ public class DunningRuns {
                 scores.getIfAvailable(() -> ScoreBandProvider.NO_SCORE),
                 plans.getIfAvailable(() -> PaymentPlanInstalments.NONE));
         dsl.execute("""
-                update dunning_run set planned_at = now(), evaluated = {0}, paused = {1}, restricted = {2},
+                update dunning_run set planned_at = clock_timestamp(), evaluated = {0}, paused = {1}, restricted = {2},
                        planned = {3}, skipped = {4} where id = {5}""", c.evaluated(), c.paused(), c.restricted(),
                 c.planned(), c.skipped(), runId);
     }

@@ -95,21 +95,25 @@ public class RunExecutor {
             List<Facts.PlannedAction> actions = entry.getValue();
             LocalDate day = actions.getFirst().date();
             sideEffects(debtor, actions, invoices, settings, day, outcomes);
-            invoices.putAll(invoices(actions.stream().map(Facts.PlannedAction::invoiceId).toList()));
+            if (actions.stream().anyMatch(a -> a.action(ActionType.CHARGE_COSTS) != null
+                    || a.action(ActionType.CHARGE_INTEREST) != null)) {
+                // the charges changed the open amounts the message states
+                invoices.putAll(invoices(actions.stream().map(Facts.PlannedAction::invoiceId).toList()));
+            }
             MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day);
             c.notes().forEach((id, note) -> outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(note));
             drafts.addAll(c.drafts());
             problems += c.notes().size();
         }
         List<UUID> ids = outbox.enqueueAll(drafts.stream().map(MessageComposer.Draft::message).toList());
+        List<LetterRecords.Pending> letters = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             MessageComposer.Draft d = drafts.get(i);
             UUID messageId = ids.get(i);
             d.actionIds().forEach(a -> messageIds.computeIfAbsent(a, k -> new ArrayList<>()).add(messageId));
-            if (d.legal() != null) {
-                LetterRecords.pending(dsl, d, messageId);
-            }
+            letters.add(new LetterRecords.Pending(d, messageId));
         }
+        LetterRecords.pending(dsl, letters);
         markDone(claimed, runId, outcomes, messageIds);
         audit.record(AuditEvent.of("dunning.batch-executed", "dunning-run", runId).purpose("dunning")
                 .detail("debtors", byDebtor.size()).detail("messages", drafts.size())

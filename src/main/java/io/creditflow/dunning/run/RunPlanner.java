@@ -53,8 +53,14 @@ public class RunPlanner {
         Set<UUID> restricted = restrictions.restrictedAmong(debtors);
         stageScoreBands(scores, debtors);
         materialise(day, minOffset == null ? 0 : minOffset, underPlan, restricted);
+        stageHistory();
         Record c = dsl.resultQuery("select count(*) as n, count(*) filter (where paused) as p, "
                 + "count(*) filter (where restricted) as r from run_item").fetchSingle();
+        if (Boolean.getBoolean("creditflow.dunning.explain")) {
+            dsl.resultQuery("explain (analyze, buffers) " + PLAN, day, runId,
+                    catchUp == DunningSettings.CatchUp.EARLIEST_FIRST).fetch()
+                    .forEach(r -> System.out.println("PLAN| " + r.get(0, String.class)));
+        }
         Record inserted = dsl.resultQuery(PLAN, day, runId, catchUp == DunningSettings.CatchUp.EARLIEST_FIRST)
                 .fetchSingle();
         int evaluated = dsl.resultQuery("select count(*) from invoice where status in ('OPEN', 'PARTIALLY_PAID', "
@@ -129,31 +135,45 @@ public class RunPlanner {
         dsl.execute("analyze run_item");
     }
 
+    /**
+     * The active steps, each item's last step and the letters' terms as analysed temporary tables: the planner then
+     * joins with hashes whatever the statistics of the (young) tenant tables say, so planning stays linear.
+     */
+    private void stageHistory() {
+        dsl.execute("drop table if exists run_step");
+        dsl.execute("""
+                create temp table run_step on commit drop as
+                select s.* from dunning_flow_step s
+                  join dunning_flow f on f.tenant_id = s.tenant_id and f.id = s.flow_id and f.active_version = s.version""");
+        dsl.execute("drop table if exists run_last");
+        dsl.execute("""
+                create temp table run_last on commit drop as
+                select a.item_id, a.flow_id, max(s.seq) as last_seq,
+                       max(a.action_date) filter (where a.status <> 'SKIPPED') as last_date
+                  from dunning_action a
+                  join run_step s on s.flow_id = a.flow_id and s.step_key = a.step_key
+                 where a.item_id in (select item_id from run_item)
+                 group by a.item_id, a.flow_id""");
+        dsl.execute("drop table if exists run_letter");
+        dsl.execute("""
+                create temp table run_letter on commit drop as
+                select li.invoice_id, max(l.deadline) as deadline, bool_or(l.status = 'PENDING') as pending,
+                       bool_and(coalesce(l.valid, false)) as valid
+                  from dunning_letter_invoice li
+                  join dunning_letter l on l.tenant_id = li.tenant_id and l.id = li.letter_id
+                 where l.status <> 'FAILED' and li.invoice_id in (select invoice_id from run_item)
+                 group by li.invoice_id""");
+        dsl.execute("analyze run_step, run_last, run_letter, run_score_band");
+    }
+
     private static final String PLAN = """
-            with last as (
-              select a.item_id, a.flow_id, max(s.seq) as last_seq,
-                     max(a.action_date) filter (where a.status <> 'SKIPPED') as last_date
-                from dunning_action a
-                join run_item it on it.item_id = a.item_id and it.flow_id = a.flow_id
-                join dunning_flow f on f.tenant_id = a.tenant_id and f.id = a.flow_id
-                join dunning_flow_step s on s.tenant_id = a.tenant_id and s.flow_id = a.flow_id
-                                        and s.version = f.active_version and s.step_key = a.step_key
-               group by a.item_id, a.flow_id),
-            letter as (
-              select li.invoice_id, max(l.deadline) as deadline, bool_or(l.status = 'PENDING') as pending,
-                     bool_and(coalesce(l.valid, false)) as valid
-                from dunning_letter_invoice li
-                join dunning_letter l on l.tenant_id = li.tenant_id and l.id = li.letter_id
-               where l.status <> 'FAILED' and li.invoice_id in (select invoice_id from run_item)
-               group by li.invoice_id),
-            cand as (
-              select it.item_id, it.item_kind, it.invoice_id, it.debtor_id, it.flow_id, f.active_version as version,
+            with cand as (
+              select it.item_id, it.item_kind, it.invoice_id, it.debtor_id, it.flow_id, s.version,
                      s.seq, s.step_key, s.mandatory
                 from run_item it
-                join dunning_flow f on f.tenant_id = current_tenant() and f.id = it.flow_id
-                join dunning_flow_step s on s.tenant_id = f.tenant_id and s.flow_id = f.id and s.version = f.active_version
-                left join last l on l.item_id = it.item_id and l.flow_id = it.flow_id
-                left join letter lt on lt.invoice_id = it.invoice_id
+                join run_step s on s.flow_id = it.flow_id
+                left join run_last l on l.item_id = it.item_id and l.flow_id = it.flow_id
+                left join run_letter lt on lt.invoice_id = it.invoice_id
                 left join run_score_band sb on sb.debtor_id = it.debtor_id
                where not it.paused and not it.restricted
                  and s.seq > coalesce(l.last_seq, 0)
@@ -170,24 +190,25 @@ public class RunPlanner {
                  and (s.score_bands is null or coalesce(sb.band, 'NONE') = any(s.score_bands))
                  and (not s.letter_deadline_passed or it.debtor_type = 'BUSINESS'
                       or (lt.deadline < {0}::date and not lt.pending and lt.valid))),
-            barrier as (
-              select item_id, flow_id, min(seq) filter (where mandatory) as bseq, min(seq) as first_seq
-                from cand group by item_id, flow_id),
+            -- catch-up with window functions (no self-joins: linear however many items are due)
+            ranked as (
+              select c.*, min(c.seq) filter (where c.mandatory) over w as bseq, min(c.seq) over w as first_seq
+                from cand c window w as (partition by c.item_id, c.flow_id)),
+            eligible as (select * from ranked where bseq is null or seq <= bseq),
             chosen as (
-              select c.item_id, c.flow_id, case when {2}::boolean then b.first_seq else max(c.seq) end as cseq
-                from cand c join barrier b on b.item_id = c.item_id and b.flow_id = c.flow_id
-               where b.bseq is null or c.seq <= b.bseq
-               group by c.item_id, c.flow_id, b.first_seq),
+              select e.*, case when {2}::boolean then first_seq
+                               else max(seq) over (partition by item_id, flow_id) end as cseq
+                from eligible e),
             ins as (
               insert into dunning_action (tenant_id, id, item_id, item_kind, invoice_id, debtor_id, flow_id,
                                           flow_version, step_key, step_seq, action_date, status, reason, run_id)
               select current_tenant(), gen_random_uuid(), c.item_id, c.item_kind, c.invoice_id, c.debtor_id,
                      c.flow_id, c.version, c.step_key, c.seq, {0}::date,
-                     case when c.seq = ch.cseq then 'PLANNED' else 'SKIPPED' end,
-                     case when c.seq = ch.cseq then null
+                     case when c.seq = c.cseq then 'PLANNED' else 'SKIPPED' end,
+                     case when c.seq = c.cseq then null
                           else 'catch-up: a later step was due in the same run' end, {1}::uuid
-                from cand c join chosen ch on ch.item_id = c.item_id and ch.flow_id = c.flow_id
-               where c.seq <= ch.cseq
+                from chosen c
+               where c.seq <= c.cseq
               on conflict (tenant_id, item_id, flow_id, step_key) do nothing
               returning status)
             select count(*) filter (where status = 'PLANNED') as planned,

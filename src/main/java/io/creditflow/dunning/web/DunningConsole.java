@@ -46,12 +46,13 @@ class DunningConsole {
     private final Flows flows;
     private final Invoices invoices;
     private final Debtors debtors;
-    private final SchedulerClient scheduler;
+    private final org.springframework.beans.factory.ObjectProvider<SchedulerClient> scheduler;
     private final OneTimeTask<String> runTask;
     private final Clock clock;
 
     DunningConsole(DunningRuns runs, DunningHistory history, DunningPauses pauses, CallTasks calls, Flows flows,
-                   Invoices invoices, Debtors debtors, SchedulerClient scheduler, OneTimeTask<String> dunningRunTask,
+                   Invoices invoices, Debtors debtors,
+                   org.springframework.beans.factory.ObjectProvider<SchedulerClient> scheduler, OneTimeTask<String> dunningRunTask,
                    Clock clock) {
         this.runs = runs;
         this.history = history;
@@ -81,7 +82,7 @@ class DunningConsole {
     String runNow() {
         UUID tenant = TenantContext.require();
         LocalDate today = LocalDate.now(clock);
-        scheduler.scheduleIfNotExists(runTask.instance(tenant + ":" + today + ":manual-" + UUID.randomUUID(),
+        scheduler.getObject().scheduleIfNotExists(runTask.instance(tenant + ":" + today + ":manual-" + UUID.randomUUID(),
                 tenant + "|" + today + "|MANUAL"), Instant.now());
         return "redirect:/console/dunning?started";
     }

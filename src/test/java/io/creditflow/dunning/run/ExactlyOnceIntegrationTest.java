@@ -60,7 +60,7 @@ class ExactlyOnceIntegrationTest {
         TestTenants.TestTenant tenant = book(450);
         LocalDate today = LocalDate.now(clock);
         secondNode = new SpringApplicationBuilder(Creditflow.class).profiles("test")
-                .properties("server.port=0", "spring.main.banner-mode=off").run();
+                .run("--server.port=0", "--spring.main.banner-mode=off");
         DunningRuns other = secondNode.getBean(DunningRuns.class);
 
         var one = CompletableFuture.supplyAsync(() -> runs.run(tenant.id(), today, "node-1"));
