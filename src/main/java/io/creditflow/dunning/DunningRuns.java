@@ -76,19 +76,28 @@ public class DunningRuns {
         try {
             tenantScope.inTenant(tenant, () -> plan(runId, day));
             DunningSettings s = tenantScope.inTenant(tenant, settings::get);
-            int debtors;
-            do {
+            UUID after = null;
+            boolean wrapped = false;
+            while (true) {
+                UUID from = after;
                 RunExecutor.BatchResult batch = tenantScope.inTenant(tenant,
-                        () -> executor.executeBatch(runId, batchSize, s));
-                debtors = batch.debtors();
-                if (debtors > 0) {
-                    tenantScope.inTenant(tenant, () -> {
-                        dsl.execute("update dunning_run set executed = executed + {0}, messages = messages + {1}, "
-                                + "problems = problems + {2} where id = {3}", batch.actions(), batch.messages(),
-                                batch.problems(), runId);
-                    });
+                        () -> executor.executeBatch(runId, batchSize, s, from));
+                if (batch.debtors() == 0) {
+                    if (after == null || wrapped) {
+                        break;
+                    }
+                    // once more from the start: debtors another node held a moment ago, or planned meanwhile
+                    after = null;
+                    wrapped = true;
+                    continue;
                 }
-            } while (debtors > 0);
+                after = batch.last();
+                tenantScope.inTenant(tenant, () -> {
+                    dsl.execute("update dunning_run set executed = executed + {0}, messages = messages + {1}, "
+                            + "problems = problems + {2} where id = {3}", batch.actions(), batch.messages(),
+                            batch.problems(), runId);
+                });
+            }
             tenantScope.inTenant(tenant, () -> {
                 dsl.execute("update dunning_run set status = 'COMPLETED', finished_at = clock_timestamp() where id = {0}", runId);
                 audit.record(AuditEvent.of("dunning.run-completed", "dunning-run", runId).detail("date", day.toString()));

@@ -72,14 +72,16 @@ public class RunExecutor {
         void claimed(List<UUID> debtorIds);
     }
 
-    public record BatchResult(int debtors, int actions, int messages, int problems) {
+    /** @param last the highest debtor id of the batch: the next batch starts after it */
+    public record BatchResult(int debtors, int actions, int messages, int problems, java.util.@org.jspecify.annotations.Nullable UUID last) {
     }
 
     /** Claims and executes one batch of up to {@code size} debtors, in the caller's tenant transaction. */
-    public BatchResult executeBatch(UUID runId, int size, DunningSettings settings) {
-        List<Facts.PlannedAction> claimed = claim(size);
+    public BatchResult executeBatch(UUID runId, int size, DunningSettings settings,
+                                    @org.jspecify.annotations.Nullable UUID after) {
+        List<Facts.PlannedAction> claimed = claim(size, after);
         if (claimed.isEmpty()) {
-            return new BatchResult(0, 0, 0, 0);
+            return new BatchResult(0, 0, 0, 0, null);
         }
         Map<UUID, List<Facts.PlannedAction>> byDebtor = new LinkedHashMap<>();
         claimed.forEach(a -> byDebtor.computeIfAbsent(a.debtorId(), k -> new ArrayList<>()).add(a));
@@ -118,7 +120,8 @@ public class RunExecutor {
         audit.record(AuditEvent.of("dunning.batch-executed", "dunning-run", runId).purpose("dunning")
                 .detail("debtors", byDebtor.size()).detail("messages", drafts.size())
                 .detail("debtorIds", byDebtor.keySet().stream().map(UUID::toString).toList()));
-        return new BatchResult(byDebtor.size(), claimed.size(), drafts.size(), problems);
+        return new BatchResult(byDebtor.size(), claimed.size(), drafts.size(), problems,
+                claimed.getLast().debtorId());
     }
 
     private void sideEffects(Facts.Debtor debtor, List<Facts.PlannedAction> actions, Map<UUID, Facts.Invoice> invoices,
@@ -170,23 +173,30 @@ public class RunExecutor {
         outcomes.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(text);
     }
 
-    private List<Facts.PlannedAction> claim(int size) {
+    /**
+     * Debtors are taken in id order after {@code after} (keyset: each batch reads only its own rows of the partial
+     * index), each under a transaction-scoped advisory lock that another node's claim skips.
+     */
+    private List<Facts.PlannedAction> claim(int size, @org.jspecify.annotations.Nullable UUID after) {
         var rows = dsl.resultQuery("""
                 with d as (
-                  select debtor_id from (select distinct debtor_id from dunning_action where status = 'PLANNED') x
-                   where pg_try_advisory_xact_lock({0}, hashtext(x.debtor_id::text)) limit {1})
+                  select debtor_id from (
+                    select distinct debtor_id from dunning_action
+                     where status = 'PLANNED' and ({2}::uuid is null or debtor_id > {2}::uuid)
+                     order by debtor_id limit {1} * 4) x
+                   where pg_try_advisory_xact_lock({0}, hashtext(x.debtor_id::text)) limit {1}),
+                tones as (select flow_id, version, definition ->> 'tone' as tone from dunning_flow_version)
                 select a.id, a.item_id, a.item_kind, a.invoice_id, a.debtor_id, a.flow_id, f.flow_key,
-                       v.definition ->> 'tone' as tone, a.step_key, s.label, a.step_seq, a.action_date,
+                       v.tone, a.step_key, s.label, a.step_seq, a.action_date,
                        s.legal_notice, s.actions
                   from dunning_action a
                   join dunning_flow f on f.tenant_id = a.tenant_id and f.id = a.flow_id
-                  join dunning_flow_version v on v.tenant_id = a.tenant_id and v.flow_id = a.flow_id
-                                             and v.version = a.flow_version
+                  join tones v on v.flow_id = a.flow_id and v.version = a.flow_version
                   join dunning_flow_step s on s.tenant_id = a.tenant_id and s.flow_id = a.flow_id
                                           and s.version = a.flow_version and s.step_key = a.step_key
                  where a.status = 'PLANNED' and a.debtor_id in (select debtor_id from d)
                  order by a.debtor_id, a.step_seq
-                   for update of a""", LOCK_CLASS, size).fetch();
+                   for update of a""", LOCK_CLASS, size, after).fetch();
         List<Facts.PlannedAction> actions = new ArrayList<>(rows.size());
         for (Record r : rows) {
             String tone = r.get("tone", String.class);

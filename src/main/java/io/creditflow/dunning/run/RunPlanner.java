@@ -52,8 +52,14 @@ public class RunPlanner {
                  where status in ('OPEN', 'PARTIALLY_PAID') and kind = 'INVOICE'""").fetch(r -> r.get(0, UUID.class));
         Set<UUID> restricted = restrictions.restrictedAmong(debtors);
         stageScoreBands(scores, debtors);
+        long t0 = System.nanoTime();
         materialise(day, minOffset == null ? 0 : minOffset, underPlan, restricted);
+        long t1 = System.nanoTime();
         stageHistory();
+        if (Boolean.getBoolean("creditflow.dunning.explain")) {
+            System.out.println("PLAN| materialise " + (t1 - t0) / 1_000_000 + " ms, history "
+                    + (System.nanoTime() - t1) / 1_000_000 + " ms");
+        }
         Record c = dsl.resultQuery("select count(*) as n, count(*) filter (where paused) as p, "
                 + "count(*) filter (where restricted) as r from run_item").fetchSingle();
         if (Boolean.getBoolean("creditflow.dunning.explain")) {
