@@ -5,7 +5,7 @@ import io.creditflow.dunning.DunningRuns;
 import io.creditflow.dunning.DunningSettings;
 import io.creditflow.dunning.DunningSettingsStore;
 import io.creditflow.messaging.Tone;
-import io.creditflow.messaging.letters.PrintBatches;
+import io.creditflow.messaging.PrintShop;
 import io.creditflow.platform.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +34,11 @@ class DemoDunning {
     private final DunningSettingsStore settings;
     private final DefaultFlow defaultFlow;
     private final DunningRuns runs;
-    private final PrintBatches printBatches;
+    private final PrintShop printBatches;
     private final Clock clock;
 
     DemoDunning(TenantScope tenantScope, DunningSettingsStore settings, DefaultFlow defaultFlow, DunningRuns runs,
-                PrintBatches printBatches, Clock clock) {
+                PrintShop printBatches, Clock clock) {
         this.tenantScope = tenantScope;
         this.settings = settings;
         this.defaultFlow = defaultFlow;
@@ -65,7 +65,7 @@ class DemoDunning {
         for (LocalDate day = today.minusDays(HISTORY_DAYS); !day.isAfter(today); day = day.plusDays(1)) {
             messages += runs.run(tenant, day, "DEMO-HISTORY").messages();
         }
-        tenantScope.inTenant(tenant, () -> printBatches.close(tenant, clock.instant()));
+        tenantScope.inTenant(tenant, () -> printBatches.closeToday(tenant, clock.instant()));
         log.info("Demo dunning history: {} days, {} messages", HISTORY_DAYS + 1, messages);
     }
 }

@@ -149,6 +149,11 @@ public class MessageTemplates {
                 compile(plain, v.sms()).execute(model).strip());
     }
 
+    /** The plain-text version of an HTML body, as e-mails carry it next to the HTML part. */
+    public static String textOf(String html) {
+        return HtmlText.of(html);
+    }
+
     public Rendered render(String key, String language, Tone tone, Map<String, Object> model) {
         return render(resolve(key, language, tone), model);
     }

@@ -121,7 +121,7 @@ public class MessageComposer {
         switch (channel) {
             case EMAIL -> {
                 message = OutboundMessage.email(debtor.id(), "dunning", ref, key, lang, String.valueOf(p.email()),
-                        r.subject(), html, io.creditflow.messaging.templates.HtmlText.of(html), List.of());
+                        r.subject(), html, MessageTemplates.textOf(html), List.of());
                 if (legal != null && address != null) {
                     message = message.withLetterPdf(address, head);
                 }
