@@ -41,6 +41,10 @@ public class DefaultFlow {
 
     @ApplicationModuleListener
     void on(TenantCreated event) {
-        tenantScope.inTenant(event.tenantId(), this::install);
+        try {
+            tenantScope.inTenant(event.tenantId(), this::install);
+        } catch (org.springframework.dao.DataIntegrityViolationException installedMeanwhile) {
+            // whoever created the tenant installed it at the same moment (the demo, the benchmark): nothing to do
+        }
     }
 }

@@ -51,6 +51,7 @@ class DunningRunIntegrationTest {
     @Autowired Ledger ledger;
     @Autowired DSLContext dsl;
     @Autowired Clock clock;
+    @Autowired io.creditflow.dunning.DunningPauses pauses;
 
     @Test
     void catchesUpToTheFourteenDayLetterAndChargesCostsOnlyAfterItsTerm() throws Exception {
@@ -147,6 +148,36 @@ class DunningRunIntegrationTest {
         String outcome = tenants.inTenant(tenant, () -> dsl.resultQuery("select outcome from dunning_action")
                 .fetchSingle().get(0, String.class));
         assertThat(outcome).contains("costs refused").contains("no 14-day letter");
+    }
+
+    @Test
+    void aPausedDebtorIsLeftAloneUntilResumedAndARestrictedOneIsNeverMessaged() {
+        TestTenants.TestTenant tenant = tenants.create();
+        LocalDate today = LocalDate.now(clock);
+        var ids = tenants.inTenant(tenant, () -> {
+            flows.addRule(0, null, null, flows.save(DunningFixtures.defaultFlowAs("pauses"), null).flowId());
+            UUID debtor = DunningFixtures.consumer(debtors, "Eva Smit", "nl", true);
+            UUID invoice = DunningFixtures.invoice(invoices, debtor, "90.00", today.minusDays(8));
+            UUID pause = pauses.pause(io.creditflow.dunning.DunningPauses.Scope.DEBTOR, debtor, List.of(),
+                    "PAYMENT_PLAN", "talks about a plan", today.plusDays(5), "MANUAL");
+            return List.of(debtor, invoice, pause);
+        });
+        DunningRuns.Run paused = runs.run(tenant.id(), today, "TEST");
+        assertThat(paused.paused()).isEqualTo(1);
+        assertThat(paused.planned()).isZero();
+        assertThat(tenants.inTenant(tenant, () -> outbox.bySubject(ids.get(0), 10))).isEmpty();
+
+        DunningRuns.Run afterEnd = runs.run(tenant.id(), today.plusDays(6), "TEST");
+        assertThat(afterEnd.paused()).as("the pause ended by itself").isZero();
+        assertThat(afterEnd.planned()).isEqualTo(1);
+        assertThat(tenants.inTenant(tenant, () -> outbox.bySubject(ids.get(0), 10))).hasSize(1);
+
+        tenants.inTenant(tenant, () -> {
+            pauses.pause(io.creditflow.dunning.DunningPauses.Scope.INVOICE, ids.get(1), List.of(), "DISPUTE", null,
+                    null, "MANUAL");
+            return null;
+        });
+        assertThat(runs.run(tenant.id(), today.plusDays(30), "TEST").planned()).isZero();
     }
 
     private Map<String, Long> actionsByStep(TestTenants.TestTenant tenant) {
