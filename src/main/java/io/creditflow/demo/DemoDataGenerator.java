@@ -61,6 +61,28 @@ public final class DemoDataGenerator {
         return new Chunk(debtors, invoices, payments, later, disputed, inCollection);
     }
 
+    /**
+     * An open book for the dunning benchmark: debtors [from, from+count) (the same people as {@link #chunk}) with
+     * {@code invoicesPerDebtor} open invoices each, due between 75 days ago and 20 days ahead, nothing paid.
+     */
+    public Chunk openBook(int from, int count, int invoicesPerDebtor) {
+        List<DebtorRow> debtors = new ArrayList<>(count);
+        List<InvoiceRow> invoices = new ArrayList<>(count * invoicesPerDebtor);
+        for (int i = from; i < from + count; i++) {
+            SplittableRandom rnd = new SplittableRandom(seed + GOLDEN * (i + 1));
+            DebtorRow debtor = debtor(i, rnd);
+            debtors.add(debtor);
+            for (int k = 0; k < invoicesPerDebtor; k++) {
+                LocalDate due = today.minusDays(75).plusDays(rnd.nextInt(96));
+                BigDecimal amount = amount(debtor.type() == DebtorType.BUSINESS, rnd);
+                String number = "O" + due.getYear() + "-" + String.format("%08d", i * 32L + k);
+                invoices.add(new InvoiceRow(debtor.externalId(), number, null, InvoiceKind.INVOICE,
+                        due.minusDays(14), due, "EUR", amount, null, null));
+            }
+        }
+        return new Chunk(debtors, invoices, List.of(), List.of(), List.of(), List.of());
+    }
+
     private DebtorRow debtor(int i, SplittableRandom rnd) {
         double c = rnd.nextDouble();
         String country = c < 0.75 ? "NL" : c < 0.90 ? "BE" : "DE";

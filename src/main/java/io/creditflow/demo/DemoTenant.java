@@ -43,13 +43,14 @@ class DemoTenant implements ApplicationRunner {
     private final ConsoleUsers users;
     private final ApiKeys apiKeys;
     private final DemoLoader loader;
+    private final DemoDunning dunning;
     private final Clock clock;
     private final String apiKey;
     private final int debtors;
     private final long seed;
     private final String baseUrl;
 
-    DemoTenant(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, DemoLoader loader, Clock clock,
+    DemoTenant(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, DemoLoader loader, DemoDunning dunning, Clock clock,
                @Value("${creditflow.demo.api-key:}") String apiKey,
                @Value("${creditflow.demo.debtors:1500}") int debtors,
                @Value("${creditflow.demo.seed:20260101}") long seed,
@@ -58,6 +59,7 @@ class DemoTenant implements ApplicationRunner {
         this.users = users;
         this.apiKeys = apiKeys;
         this.loader = loader;
+        this.dunning = dunning;
         this.clock = clock;
         this.apiKey = apiKey;
         this.debtors = debtors;
@@ -84,8 +86,10 @@ class DemoTenant implements ApplicationRunner {
         if (!users.operatorExists(OPERATOR)) {
             users.createOperator(OPERATOR, "Platform operator (demo)", PASSWORD);
         }
+        dunning.setUp(tenant.id(), tenant.name());
         loader.load(tenant.id(), debtors, seed, LocalDate.now(clock), done -> log.info("  ... {} of {} debtors",
                 done, debtors));
+        dunning.history(tenant.id());
         log.info("Demo tenant ready in {} s", (System.nanoTime() - start) / 1_000_000_000);
         return tenant;
     }

@@ -115,6 +115,24 @@ class SmtpOutboxIntegrationTest {
         assertThat(received.stream().map(this::messageId).collect(Collectors.toSet())).hasSize(150);
     }
 
+    @Test
+    void aRestrictedRecipientIsNeverSentTo() throws Exception {
+        int port = freePort();
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+        smtp.start();
+        TestTenants.TestTenant tenant = tenants.create();
+        String domain = tenant.slug() + ".example";
+        List<UUID> ids = enqueue(tenant, domain, 3);
+        UUID restrictedSubject = tenants.inTenant(tenant, () -> dsl.resultQuery(
+                "select subject_id from outbox_message where id = {0}", ids.getFirst()).fetchSingle().get(0, UUID.class));
+        OutboxDispatcher dispatcher = dispatcher(port, subjects -> subjects.contains(restrictedSubject)
+                ? java.util.Set.of(restrictedSubject) : java.util.Set.of());
+        dispatcher.dispatchOnce(Instant.parse("2030-01-01T09:00:00Z"));
+        assertThat(receivedFor(domain)).hasSize(2);
+        assertThat(tenants.inTenant(tenant, () -> dsl.resultQuery("select status, last_error from outbox_message "
+                + "where id = {0}", ids.getFirst()).fetchSingle().get(1, String.class))).startsWith("restricted");
+    }
+
     private List<UUID> enqueue(TestTenants.TestTenant tenant, String domain, int n) {
         return tenants.inTenant(tenant, () -> {
             List<OutboundMessage> messages = new ArrayList<>();
@@ -131,6 +149,10 @@ class SmtpOutboxIntegrationTest {
     }
 
     private OutboxDispatcher dispatcher(int port) {
+        return dispatcher(port, ContactRestrictions.NONE);
+    }
+
+    private OutboxDispatcher dispatcher(int port, ContactRestrictions restrictions) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(port);
@@ -138,7 +160,7 @@ class SmtpOutboxIntegrationTest {
         sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
         Transport smtpTransport = new SmtpTransport(sender, new MimeMessages("noreply@creditflow.test"),
                 e -> "Test Creditor");
-        return new OutboxDispatcher(dsl, tenantScope, vault, json, events, ContactRestrictions.NONE,
+        return new OutboxDispatcher(dsl, tenantScope, vault, json, events, restrictions,
                 List.of(smtpTransport), e -> {
                     throw new IllegalStateException("no letters here");
                 }, new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), 10), Duration.ofMinutes(5), 20);

@@ -1,0 +1,204 @@
+package io.creditflow.dunning.run;
+
+import io.creditflow.dunning.ActionType;
+import io.creditflow.dunning.DunningSettings;
+import io.creditflow.dunning.FlowDefinition;
+import io.creditflow.dunning.LawCalculators;
+import io.creditflow.law.CostsCalculation;
+import io.creditflow.law.CostsRequest;
+import io.creditflow.law.DebtorType;
+import io.creditflow.law.VatUplift;
+import io.creditflow.messaging.MessageTemplates;
+import io.creditflow.messaging.OutboundMessage;
+import io.creditflow.messaging.PostalAddress;
+import io.creditflow.messaging.Tone;
+import io.creditflow.receivables.Address;
+import io.creditflow.receivables.DebtorProfile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Composes a debtor's messages of the day: one per channel, listing every invoice at a step that day, in the
+ * template of the strongest step (a legal notice first, then the furthest step), in the debtor's language. A legal
+ * notice's costs are computed by the law module on the summed principals of the invoices it demands (one letter for
+ * all claims), and its legal paragraph is written by {@link LegalNotice}.
+ */
+@Component
+public class MessageComposer {
+
+    private final MessageTemplates templates;
+    private final LawCalculators law;
+
+    MessageComposer(MessageTemplates templates, LawCalculators law) {
+        this.templates = templates;
+        this.law = law;
+    }
+
+    /** A message with the actions it serves and, for a legal notice, what it stated. */
+    public record Draft(OutboundMessage message, Set<UUID> actionIds, @Nullable Legal legal, LocalDate day) {
+    }
+
+    /** What a 14-day letter stated, for its evidence. */
+    public record Legal(CostsCalculation costs, Map<UUID, BigDecimal> principals, LocalDate latestDueDate,
+                        boolean consumer) {
+    }
+
+    public record Composition(List<Draft> drafts, Map<UUID, String> notes) {
+    }
+
+    public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
+                               Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day) {
+        List<Draft> drafts = new ArrayList<>();
+        Map<UUID, String> notes = new LinkedHashMap<>();
+        DebtorProfile p = debtor.profile();
+        if (p == null) {
+            actions.forEach(a -> notes.put(a.id(), "debtor erased: no message"));
+            return new Composition(drafts, notes);
+        }
+        Map<ActionType, List<Facts.PlannedAction>> byChannel = new LinkedHashMap<>();
+        for (ActionType channel : List.of(ActionType.EMAIL, ActionType.LETTER, ActionType.SMS)) {
+            byChannel.put(channel, new ArrayList<>(actions.stream().filter(a -> a.action(channel) != null).toList()));
+        }
+        if (p.email() == null && !byChannel.get(ActionType.EMAIL).isEmpty()) {
+            List<Facts.PlannedAction> email = byChannel.get(ActionType.EMAIL);
+            if (settings.emailFallbackToLetter() && p.billingAddress() != null) {
+                email.stream().filter(a -> a.action(ActionType.LETTER) == null)
+                        .forEach(a -> byChannel.get(ActionType.LETTER).add(a));
+                email.forEach(a -> notes.put(a.id(), "no e-mail address: sent as letter"));
+            } else {
+                email.forEach(a -> notes.put(a.id(), "no e-mail address: e-mail skipped"));
+            }
+            email.clear();
+        }
+        for (var entry : byChannel.entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes)
+                        .ifPresent(drafts::add);
+            }
+        }
+        return new Composition(drafts, notes);
+    }
+
+    private java.util.Optional<Draft> draft(Facts.Debtor debtor, ActionType channel, List<Facts.PlannedAction> acts,
+                                            Map<UUID, Facts.Invoice> invoices, DunningSettings settings,
+                                            LocalDate day, Map<UUID, String> notes) {
+        DebtorProfile p = debtor.profile();
+        Facts.PlannedAction lead = acts.stream().max(Comparator.comparing(Facts.PlannedAction::legal)
+                .thenComparing(Facts.PlannedAction::seq)).orElseThrow();
+        FlowDefinition.Action leadAction = lead.action(channel) != null ? lead.action(channel)
+                : lead.action(ActionType.EMAIL);
+        Set<UUID> ids = new LinkedHashSet<>();
+        acts.forEach(a -> ids.add(a.id()));
+        List<Facts.Invoice> listed = acts.stream().map(a -> invoices.get(a.invoiceId())).distinct()
+                .sorted(Comparator.comparing(Facts.Invoice::dueDate)).toList();
+        String lang = debtor.language();
+        Tone tone = leadAction.tone() != null ? leadAction.tone()
+                : lead.flowTone() != null ? lead.flowTone() : settings.defaultTone();
+        Legal legal = channel == ActionType.SMS ? null : legal(debtor, acts, invoices, settings, day);
+        Map<String, Object> model = MessageModel.of(debtor, listed, lead, settings, day, tone, legal, lang);
+        String legalHtml = legal == null ? "" : LegalNotice.html(lang, legal.consumer(), legal.costs(),
+                MessageModel.total(listed), listed.getFirst().currency());
+        model.put("legalNotice", legalHtml);
+        MessageTemplates.Rendered r = templates.render(String.valueOf(leadAction.template()), lang, tone, model);
+        // a tenant's template that leaves out the legal paragraph still gets it: the letter would be invalid without
+        String html = legal == null || r.html().contains("class=\"legal\"") ? r.html() : r.html() + legalHtml;
+        String key = "dunning:" + debtor.id() + ":" + day + ":" + channel;
+        String ref = lead.id().toString();
+        PostalAddress address = address(p);
+        OutboundMessage.Letterhead head = letterhead(settings);
+        OutboundMessage message;
+        switch (channel) {
+            case EMAIL -> {
+                message = OutboundMessage.email(debtor.id(), "dunning", ref, key, lang, String.valueOf(p.email()),
+                        r.subject(), html, MessageTemplates.textOf(html), List.of());
+                if (legal != null && address != null) {
+                    message = message.withLetterPdf(address, head);
+                }
+            }
+            case LETTER -> {
+                if (address == null) {
+                    acts.forEach(a -> notes.merge(a.id(), "no postal address: letter skipped", (x, y) -> x + "; " + y));
+                    return java.util.Optional.empty();
+                }
+                message = OutboundMessage.letter(debtor.id(), "dunning", ref, key, lang, address, head, r.subject(), html);
+            }
+            default -> {
+                String phone = p.phone() == null ? null : p.phone().replaceAll("[^+0-9]", "");
+                if (phone == null || !phone.matches("\\+[1-9][0-9]{6,14}")) {
+                    acts.forEach(a -> notes.merge(a.id(), "no mobile number: SMS skipped", (x, y) -> x + "; " + y));
+                    return java.util.Optional.empty();
+                }
+                message = OutboundMessage.sms(debtor.id(), "dunning", ref, key, lang, phone, r.sms());
+            }
+        }
+        return java.util.Optional.of(new Draft(message, ids, legal, day));
+    }
+
+    /** The legal notice of the day, when any action is at a legal step: costs on the summed principals. */
+    private @Nullable Legal legal(Facts.Debtor debtor, List<Facts.PlannedAction> acts,
+                                  Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day) {
+        Map<UUID, BigDecimal> principals = new LinkedHashMap<>();
+        LocalDate latestDue = null;
+        for (Facts.PlannedAction a : acts) {
+            Facts.Invoice i = invoices.get(a.invoiceId());
+            if (a.legal() && i != null && "EUR".equals(i.currency()) && i.openPrincipal().signum() > 0
+                    && i.dueDate().isBefore(day)) {
+                principals.put(i.id(), i.openPrincipal());
+                latestDue = latestDue == null || i.dueDate().isAfter(latestDue) ? i.dueDate() : latestDue;
+            }
+        }
+        if (principals.isEmpty()) {
+            return null;
+        }
+        boolean consumer = debtor.consumer();
+        VatUplift uplift = settings.outsourcedToVatChargingCollector() && settings.creditorCannotDeductVat()
+                ? VatUplift.claimedAtDutchStandardRate() : VatUplift.none();
+        CostsRequest request = new CostsRequest(List.copyOf(principals.values()), "EUR",
+                consumer ? DebtorType.CONSUMER : DebtorType.BUSINESS, latestDue.plusDays(1), uplift,
+                consumer ? null : settings.contractualPercentBusiness(), null);
+        return new Legal(law.costs().calculate(request), principals, latestDue, consumer);
+    }
+
+    static @Nullable PostalAddress address(DebtorProfile p) {
+        Address a = p.billingAddress();
+        if (a == null || a.street() == null || a.postcode() == null || a.city() == null) {
+            return null;
+        }
+        String street = a.street() + (a.houseNumber() == null ? "" : " " + a.houseNumber());
+        return new PostalAddress(p.name(), p.contactPerson() == null ? null : "t.a.v. " + p.contactPerson(), street,
+                a.postcode(), a.city(), a.country() == null ? "NL" : a.country());
+    }
+
+    static OutboundMessage.Letterhead letterhead(DunningSettings s) {
+        List<String> lines = new ArrayList<>(s.addressLines());
+        if (s.phone() != null) {
+            lines.add(s.phone());
+        }
+        if (s.email() != null) {
+            lines.add(s.email());
+        }
+        List<String> footer = new ArrayList<>();
+        if (s.chamberOfCommerce() != null) {
+            footer.add("KvK " + s.chamberOfCommerce());
+        }
+        if (s.vatNumber() != null) {
+            footer.add("btw " + s.vatNumber());
+        }
+        if (s.iban() != null) {
+            footer.add("IBAN " + s.iban());
+        }
+        String returnLine = s.creditorName() + (s.addressLines().isEmpty() ? "" : ", " + String.join(", ", s.addressLines()));
+        return new OutboundMessage.Letterhead(s.creditorName(), lines, returnLine, footer, s.country());
+    }
+}

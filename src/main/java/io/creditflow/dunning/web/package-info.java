@@ -1,0 +1,5 @@
+/** Dunning internals: web. */
+@NullMarked
+package io.creditflow.dunning.web;
+
+import org.jspecify.annotations.NullMarked;
