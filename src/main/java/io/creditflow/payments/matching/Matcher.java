@@ -90,7 +90,8 @@ public final class Matcher {
     /**
      * Payments whose numbers found no invoice whose open amount fits get a second chance: invoice numbers one typing
      * error away from what they wrote. A typo in a sequential number often lands on another existing invoice, so an
-     * exact hit whose amount does not fit does not end the search.
+     * exact hit whose amount does not fit does not end the search; but then only a neighbour whose open amount fits
+     * is worth proposing (as a rival reading, never merged with what the payer did write).
      */
     private void typoTolerantNumbers(List<PaymentItem> items, List<Features> features, List<List<Hit>> hits,
                                      OpenAmounts open) {
@@ -118,12 +119,12 @@ public final class Matcher {
         }
         Map<String, List<OpenItem>> found = source.byDigitsKey(wanted);
         neighboursOf.forEach((i, byToken) -> byToken.forEach((token, neighbours) -> {
+            boolean named = !hits.get(i).isEmpty();
             List<OpenItem> invoices = neighbours.stream().flatMap(n -> found.getOrDefault(n, List.of()).stream())
-                    .filter(OpenItem::open).toList();
+                    .filter(OpenItem::open).filter(o -> !named || fits(open.open(o), items.get(i))).toList();
             List<Hit> more = new ArrayList<>(hits.get(i));
             for (OpenItem invoice : invoices) {
-                more.add(Hit.of(invoice, Evidence.NUMBER_FUZZY, token,
-                        Hit.shared(Evidence.NUMBER_FUZZY.weight, invoices.size())));
+                more.add(Hit.of(invoice, Evidence.NUMBER_FUZZY, token, Evidence.NUMBER_FUZZY.weight));
             }
             hits.set(i, Hit.strongestPerInvoice(more));
         }));

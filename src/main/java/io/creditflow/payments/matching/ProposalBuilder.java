@@ -45,9 +45,22 @@ final class ProposalBuilder {
                        @Nullable NameMatches names, Map<UUID, List<OpenItem>> debtorItems, OpenAmounts open) {
         List<Scored> scored = new ArrayList<>();
         Map<UUID, List<Hit>> byDebtor = new LinkedHashMap<>();
-        hits.forEach(h -> byDebtor.computeIfAbsent(h.invoice().debtorId(), d -> new ArrayList<>()).add(h));
+        Map<UUID, List<Hit>> typosByDebtor = new LinkedHashMap<>();
+        for (Hit h : hits) {
+            (h.evidence() == Evidence.NUMBER_FUZZY ? typosByDebtor : byDebtor)
+                    .computeIfAbsent(h.invoice().debtorId(), d -> new ArrayList<>()).add(h);
+        }
         byDebtor.forEach((debtor, named) ->
                 scored.addAll(designated(item, debtor, named, hasIban, ibanDebtors, open)));
+        typosByDebtor.forEach((debtor, typos) -> {
+            List<UUID> written = byDebtor.getOrDefault(debtor, List.of()).stream()
+                    .map(h -> h.invoice().invoiceId()).toList();
+            List<Hit> rivals = typos.stream().filter(h -> !written.contains(h.invoice().invoiceId())).toList();
+            if (!rivals.isEmpty()) {
+                scored.addAll(designated(item, debtor, rivals, hasIban, ibanDebtors, open));
+            }
+        });
+        typosByDebtor.keySet().forEach(d -> byDebtor.putIfAbsent(d, List.of()));
         for (UUID debtor : ibanDebtors) {
             if (!byDebtor.containsKey(debtor)) {
                 scored.addAll(undesignated(item, debtor, ACCOUNT_IDENTIFIES_DEBTOR, Reason.of("accountKnown"),
