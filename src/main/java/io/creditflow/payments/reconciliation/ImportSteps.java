@@ -84,6 +84,10 @@ class ImportSteps {
                 withOutcome(best.reasons(), applied.get()), List.of());
     }
 
+    Optional<PaymentApplication.Applied> applyRequest(PaymentApplication.Request request, PaymentSettings settings) {
+        return application.apply(request, settings);
+    }
+
     static PaymentApplication.Request request(StatementLine line, Proposal proposal, boolean manual) {
         return new PaymentApplication.Request(proposal.debtorId(), proposal.invoiceIds(), line.amount().amount(),
                 line.amount().currency().getCurrencyCode(), line.entry().bookingDate(), PaymentApplication.Source.BANK,
