@@ -159,6 +159,7 @@ create table payment (
 );
 create index payment_source on payment (tenant_id, source, source_id);
 create index payment_debtor on payment (tenant_id, debtor_id, created_at);
+create index payment_reference on payment (tenant_id, reference) where reference is not null;
 select enable_tenant_isolation('payment');
 
 create table payment_allocation (

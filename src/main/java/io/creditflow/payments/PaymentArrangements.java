@@ -46,13 +46,15 @@ public class PaymentArrangements {
         var lastDue = DSL.select(DSL.max(PAYMENT_PLAN_INSTALMENT.DUE_DATE)).from(PAYMENT_PLAN_INSTALMENT)
                 .where(PAYMENT_PLAN_INSTALMENT.PLAN_ID.eq(PAYMENT_PLAN.ID)).asField("last_due");
         dsl.select(PAYMENT_PLAN_INVOICE.INVOICE_ID, PAYMENT_PLAN.ID, PAYMENT_PLAN.GRACE_DAYS, lastDue)
-                .from(PAYMENT_PLAN_INVOICE).join(PAYMENT_PLAN).on(PAYMENT_PLAN.ID.eq(PAYMENT_PLAN_INVOICE.PLAN_ID))
+                .from(PAYMENT_PLAN_INVOICE).join(PAYMENT_PLAN).on(PAYMENT_PLAN.TENANT_ID.eq(PAYMENT_PLAN_INVOICE.TENANT_ID)
+                        .and(PAYMENT_PLAN.ID.eq(PAYMENT_PLAN_INVOICE.PLAN_ID)))
                 .where(PAYMENT_PLAN_INVOICE.INVOICE_ID.in(invoiceIds)).and(PAYMENT_PLAN.STATUS.eq("ACTIVE"))
                 .forEach(r -> pauses.put(r.value1(), new Pause(Pause.Kind.PAYMENT_PLAN, r.value2(),
                         ((LocalDate) r.value4()).plusDays(r.value3()))));
         dsl.select(PROMISE_TO_PAY_INVOICE.INVOICE_ID, PROMISE_TO_PAY.ID, PROMISE_TO_PAY.PROMISED_DATE,
                         PROMISE_TO_PAY.GRACE_DAYS)
-                .from(PROMISE_TO_PAY_INVOICE).join(PROMISE_TO_PAY).on(PROMISE_TO_PAY.ID.eq(PROMISE_TO_PAY_INVOICE.PROMISE_ID))
+                .from(PROMISE_TO_PAY_INVOICE).join(PROMISE_TO_PAY).on(PROMISE_TO_PAY.TENANT_ID.eq(PROMISE_TO_PAY_INVOICE.TENANT_ID)
+                        .and(PROMISE_TO_PAY.ID.eq(PROMISE_TO_PAY_INVOICE.PROMISE_ID)))
                 .where(PROMISE_TO_PAY_INVOICE.INVOICE_ID.in(invoiceIds)).and(PROMISE_TO_PAY.STATUS.eq("OPEN"))
                 .forEach(r -> {
                     LocalDate until = r.value3().plusDays(r.value4());

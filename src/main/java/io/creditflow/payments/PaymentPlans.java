@@ -130,7 +130,7 @@ public class PaymentPlans {
             }
         }
         boolean inPlan = dsl.fetchExists(dsl.selectOne().from(PAYMENT_PLAN_INVOICE).join(PAYMENT_PLAN)
-                .on(PAYMENT_PLAN.ID.eq(PAYMENT_PLAN_INVOICE.PLAN_ID)).where(PAYMENT_PLAN_INVOICE.INVOICE_ID.in(invoiceIds))
+                .on(PAYMENT_PLAN.TENANT_ID.eq(PAYMENT_PLAN_INVOICE.TENANT_ID).and(PAYMENT_PLAN.ID.eq(PAYMENT_PLAN_INVOICE.PLAN_ID))).where(PAYMENT_PLAN_INVOICE.INVOICE_ID.in(invoiceIds))
                 .and(PAYMENT_PLAN.STATUS.in("PROPOSED", "ACTIVE")));
         if (inPlan) {
             throw new BusinessRuleException("already-in-plan", "One of these invoices is already in a running plan.");

@@ -83,7 +83,7 @@ class DatabaseCandidates implements CandidateSource {
         Map<String, Designation> result = new HashMap<>();
         List<org.jooq.SelectField<?>> fields = new ArrayList<>(OpenItemRows.FIELDS);
         fields.add(DD_ITEM.END_TO_END_ID);
-        for (Record r : dsl.select(fields).from(DD_ITEM).join(INVOICE).on(INVOICE.ID.eq(DD_ITEM.INVOICE_ID))
+        for (Record r : dsl.select(fields).from(DD_ITEM).join(INVOICE).on(INVOICE.TENANT_ID.eq(DD_ITEM.TENANT_ID).and(INVOICE.ID.eq(DD_ITEM.INVOICE_ID)))
                 .where(DD_ITEM.END_TO_END_ID.eq(DSL.any(DSL.val(endToEndIds.toArray(String[]::new),
                         SQLDataType.VARCHAR.array())))).fetch()) {
             OpenItem item = OpenItemRows.toItem(r);

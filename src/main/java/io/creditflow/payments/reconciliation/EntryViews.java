@@ -135,8 +135,10 @@ public class EntryViews {
         dsl.select(PAYMENT.SOURCE_ID, PAYMENT_ALLOCATION.INVOICE_ID, INVOICE.NUMBER, PAYMENT_ALLOCATION.TO_COSTS,
                         PAYMENT_ALLOCATION.TO_INTEREST, PAYMENT_ALLOCATION.TO_PRINCIPAL, PAYMENT_ALLOCATION.WRITTEN_OFF,
                         PAYMENT_ALLOCATION.BASIS)
-                .from(PAYMENT).join(PAYMENT_ALLOCATION).on(PAYMENT_ALLOCATION.PAYMENT_ID.eq(PAYMENT.ID))
-                .join(INVOICE).on(INVOICE.ID.eq(PAYMENT_ALLOCATION.INVOICE_ID))
+                .from(PAYMENT).join(PAYMENT_ALLOCATION).on(PAYMENT_ALLOCATION.TENANT_ID.eq(PAYMENT.TENANT_ID)
+                        .and(PAYMENT_ALLOCATION.PAYMENT_ID.eq(PAYMENT.ID)))
+                .join(INVOICE).on(INVOICE.TENANT_ID.eq(PAYMENT_ALLOCATION.TENANT_ID)
+                        .and(INVOICE.ID.eq(PAYMENT_ALLOCATION.INVOICE_ID)))
                 .where(PAYMENT.SOURCE.eq("BANK")).and(PAYMENT.SOURCE_ID.in(entryIds)).and(PAYMENT.STATUS.eq("APPLIED"))
                 .orderBy(PAYMENT_ALLOCATION.POSITION)
                 .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new EntryView.Allocated(

@@ -72,7 +72,8 @@ class ImportSteps {
             return new EntryStore.Decision(line.id(), "SUGGESTED", best.debtorId(),
                     EntryStore.confidence(best.confidence()), best.reasons(), suggestions);
         }
-        Optional<PaymentApplication.Applied> applied = application.apply(request(line, best, false), settings);
+        Optional<PaymentApplication.Applied> applied = application.apply(request(line, best, false,
+                collectionEndToEnd(line, best)), settings);
         if (applied.isEmpty()) {
             List<Reason> reasons = new ArrayList<>(best.reasons());
             reasons.add(Reason.of("nothingOpenAnyMore"));
@@ -88,10 +89,22 @@ class ImportSteps {
         return application.apply(request, settings);
     }
 
-    static PaymentApplication.Request request(StatementLine line, Proposal proposal, boolean manual) {
+    /**
+     * The ledger reference: for one of our direct-debit collections {@code dd:<end-to-end id>}, which is how a later
+     * return finds exactly the payment it undoes; otherwise the bank's entry reference.
+     */
+    static PaymentApplication.Request request(StatementLine line, Proposal proposal, boolean manual,
+                                              @org.jspecify.annotations.Nullable String collection) {
         return new PaymentApplication.Request(proposal.debtorId(), proposal.invoiceIds(), line.amount().amount(),
                 line.amount().currency().getCurrencyCode(), line.entry().bookingDate(), PaymentApplication.Source.BANK,
-                line.id(), "bank " + line.entryRef(), manual, "bank statement");
+                line.id(), collection != null ? "dd:" + collection : "bank " + line.entryRef(), manual,
+                collection != null ? "direct debit" : "bank statement");
+    }
+
+    private static @org.jspecify.annotations.Nullable String collectionEndToEnd(StatementLine line, Proposal best) {
+        var tx = line.details();
+        boolean ours = best.reasons().stream().anyMatch(r -> r.code().equals("endToEnd"));
+        return ours && tx != null ? tx.endToEndId() : null;
     }
 
     static List<Reason> withOutcome(List<Reason> reasons, PaymentApplication.Applied applied) {

@@ -47,8 +47,16 @@ class Returns {
         if (endToEnd == null) {
             return decision(line, "UNMATCHED", null, List.of(Reason.of("returnWithoutReference", reason)));
         }
+        Optional<Record3<UUID, BigDecimal, UUID>> collection = dsl.select(PAYMENT.ID, PAYMENT.AMOUNT, PAYMENT.DEBTOR_ID)
+                .from(PAYMENT).where(PAYMENT.REFERENCE.eq("dd:" + endToEnd)).and(PAYMENT.STATUS.eq("APPLIED"))
+                .limit(1).fetchOptional();
+        if (collection.isPresent()) {
+            return reverse(line, endToEnd, reason, collection.get().value1(), collection.get().value2(),
+                    collection.get().value3());
+        }
         Optional<Record3<UUID, BigDecimal, UUID>> original = dsl.select(PAYMENT.ID, PAYMENT.AMOUNT, PAYMENT.DEBTOR_ID)
-                .from(BANK_ENTRY).join(PAYMENT).on(PAYMENT.SOURCE.eq("BANK").and(PAYMENT.SOURCE_ID.eq(BANK_ENTRY.ID)))
+                .from(BANK_ENTRY).join(PAYMENT).on(PAYMENT.TENANT_ID.eq(BANK_ENTRY.TENANT_ID)
+                        .and(PAYMENT.SOURCE.eq("BANK")).and(PAYMENT.SOURCE_ID.eq(BANK_ENTRY.ID)))
                 .where(BANK_ENTRY.END_TO_END_ID.eq(endToEnd)).and(BANK_ENTRY.DIRECTION.eq("CREDIT"))
                 .and(PAYMENT.STATUS.eq("APPLIED")).orderBy(BANK_ENTRY.CREATED_AT.desc()).limit(1).fetchOptional();
         if (original.isPresent()) {
