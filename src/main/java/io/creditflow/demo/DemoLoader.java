@@ -1,5 +1,7 @@
 package io.creditflow.demo;
 
+import io.creditflow.audit.AuditEvent;
+import io.creditflow.audit.AuditLog;
 import io.creditflow.platform.TenantScope;
 import io.creditflow.receivables.BulkIntake;
 import io.creditflow.receivables.Invoices;
@@ -25,8 +27,10 @@ public class DemoLoader {
     private final BulkIntake intake;
     private final Invoices invoices;
     private final TenantScope tenantScope;
+    private final AuditLog audit;
 
-    DemoLoader(BulkIntake intake, Invoices invoices, TenantScope tenantScope) {
+    DemoLoader(BulkIntake intake, Invoices invoices, TenantScope tenantScope, AuditLog audit) {
+        this.audit = audit;
         this.intake = intake;
         this.invoices = invoices;
         this.tenantScope = tenantScope;
@@ -36,22 +40,35 @@ public class DemoLoader {
     }
 
     public Loaded load(UUID tenant, int debtorCount, long seed, LocalDate today, IntConsumer progress) {
+        return load(tenant, debtorCount, seed, today, true, progress);
+    }
+
+    /** With {@code history} false no payments, disputes or hand-offs are written: every invoice stays open. */
+    public Loaded load(UUID tenant, int debtorCount, long seed, LocalDate today, boolean history,
+                       IntConsumer progress) {
         DemoDataGenerator generator = new DemoDataGenerator(seed, today);
         int invoiceCount = 0;
         int paymentCount = 0;
         for (int from = 0; from < debtorCount; from += CHUNK) {
             DemoDataGenerator.Chunk chunk = generator.chunk(from, Math.min(CHUNK, debtorCount - from));
-            int[] counts = tenantScope.inTenant(tenant, () -> write(chunk));
+            int[] counts = tenantScope.inTenant(tenant, () -> write(chunk, history));
             invoiceCount += counts[0];
             paymentCount += counts[1];
             progress.accept(Math.min(debtorCount, from + CHUNK));
         }
+        int invoicesWritten = invoiceCount;
+        int paymentsWritten = paymentCount;
+        tenantScope.inTenant(tenant, () -> audit.record(AuditEvent.of("demo-data.loaded", "tenant", tenant)
+                .detail("debtors", debtorCount).detail("invoices", invoicesWritten).detail("payments", paymentsWritten)));
         log.info("Demo data: {} debtors, {} invoices, {} payments", debtorCount, invoiceCount, paymentCount);
         return new Loaded(debtorCount, invoiceCount, paymentCount);
     }
 
-    private int[] write(DemoDataGenerator.Chunk chunk) {
+    private int[] write(DemoDataGenerator.Chunk chunk, boolean history) {
         intake.write(chunk.debtors(), chunk.invoices(), "DEMO");
+        if (!history) {
+            return new int[] {chunk.invoices().size(), 0};
+        }
         int paid = intake.writePayments(chunk.payments());
         paid += intake.writePayments(chunk.laterPayments());
         for (String number : chunk.disputed()) {

@@ -71,6 +71,11 @@ public class TestTenants {
         return api(tenant.baseUrl(), key);
     }
 
+    /** Issues a read-only key in the current tenant and returns it in clear. */
+    public String apiWithScopesKey(TestTenant tenant) {
+        return apiKeys.issue("revocable", Set.of("receivables:read"), "test").key();
+    }
+
     public <T> T inTenant(TestTenant tenant, Supplier<T> work) {
         return tenantScope.inTenant(tenant.id(), work);
     }

@@ -10,15 +10,15 @@ public final class CliContext {
     private CliContext() {
     }
 
+    /** Starts with the given {@code key=value} properties, which win over application.yml and the environment. */
     public static ConfigurableApplicationContext start(String... properties) {
         try {
             Class<?> app = Class.forName("io.creditflow.Creditflow");
             return new SpringApplicationBuilder(app)
                     .web(WebApplicationType.NONE)
                     .profiles("cli")
-                    .properties(properties)
                     .logStartupInfo(false)
-                    .run();
+                    .run(java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }

@@ -33,6 +33,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     private static final Map<String, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
 
+    /** Logging is not initialised yet when this runs: Boot replays deferred messages once it is. */
+    private final org.apache.commons.logging.Log log;
+
+    public EmbeddedPostgresEnvironment(org.springframework.boot.logging.DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedPostgresEnvironment.class);
+    }
+
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
@@ -47,7 +54,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         boolean ephemeral = environment.getProperty("creditflow.database.ephemeral", Boolean.class, false);
         Path dataDir = Path.of(environment.getProperty("creditflow.data-dir", "./data")).toAbsolutePath().normalize();
         String key = ephemeral ? "ephemeral" : dataDir.toString();
-        EmbeddedPostgres pg = RUNNING.computeIfAbsent(key, k -> start(ephemeral, dataDir.resolve("postgres")));
+        EmbeddedPostgres pg = RUNNING.computeIfAbsent(key, k -> start(ephemeral, dataDir.resolve("postgres"), log));
 
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE;
         Map<String, Object> props = new HashMap<>();
@@ -66,7 +73,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=postgres";
     }
 
-    private static EmbeddedPostgres start(boolean ephemeral, Path pgDir) {
+    private static EmbeddedPostgres start(boolean ephemeral, Path pgDir, org.apache.commons.logging.Log log) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
@@ -76,7 +83,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 builder.setDataDirectory(Files.createTempDirectory("creditflow-pg")).setCleanDataDirectory(true);
             } else {
                 Files.createDirectories(pgDir);
-                StalePostmasterPid.removeIfStale(pgDir);
+                StalePostmasterPid.removeIfStale(pgDir, log);
                 // zonky passes -F (fsync off) and synchronous_commit=off: fine for tests, not for real data.
                 builder.setDataDirectory(pgDir).setCleanDataDirectory(false)
                         .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");

@@ -1,7 +1,6 @@
 package io.creditflow.platform.database;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -22,13 +21,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class StalePostmasterPid {
 
-    private static final Logger log = LoggerFactory.getLogger(StalePostmasterPid.class);
     static final String LOCK_FILE = "epg-lock";
 
     private StalePostmasterPid() {
     }
 
-    static void removeIfStale(Path dataDir) throws IOException {
+    static void removeIfStale(Path dataDir, Log log) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -42,7 +40,7 @@ final class StalePostmasterPid {
         Optional<ProcessHandle> postmaster = pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true)) : Optional.empty();
         if (postmaster.isPresent()) {
-            log.warn("Stopping a PostgreSQL (pid {}) left running on {} by a Creditflow that crashed", pid, dataDir);
+            log.warn("Stopping a PostgreSQL (pid " + pid + ") left running on " + dataDir + " by a Creditflow that crashed");
             postmaster.get().destroy();
             try {
                 postmaster.get().onExit().get(30, TimeUnit.SECONDS);
@@ -51,7 +49,7 @@ final class StalePostmasterPid {
             }
         }
         if (Files.deleteIfExists(pidFile)) {
-            log.warn("Removed the stale {} of a PostgreSQL that is no longer running", pidFile);
+            log.warn("Removed the stale " + pidFile + " of a PostgreSQL that is no longer running");
         }
     }
 

@@ -14,10 +14,17 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Limits sign-in attempts per client address (20 per 5 minutes, per node), against password spraying across many
- * logins; the per-login lock-out after repeated failures is in {@link LoginUserDetailsService}.
+ * Limits sign-in attempts per client address ({@code creditflow.security.login-attempts-per-ip} per 5 minutes, per
+ * node; 20 by default), against password spraying across many logins; the per-login lock-out after repeated failures
+ * is in {@link LoginUserDetailsService}.
  */
 class LoginRateLimiter extends OncePerRequestFilter {
+
+    private final int attempts;
+
+    LoginRateLimiter(int attempts) {
+        this.attempts = attempts;
+    }
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
@@ -31,7 +38,8 @@ class LoginRateLimiter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Bucket bucket = buckets.get(request.getRemoteAddr(), ip -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(20).refillGreedy(20, Duration.ofMinutes(5)).build()).build());
+                .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, Duration.ofMinutes(5)).build())
+                .build());
         if (!bucket.tryConsume(1)) {
             response.sendRedirect(request.getContextPath() + "/login?throttled");
             return;

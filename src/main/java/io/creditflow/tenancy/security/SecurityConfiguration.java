@@ -32,17 +32,12 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder("argon2",
-                Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
-    }
 
     @Bean
     @Order(1)
@@ -72,7 +67,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
+                                @org.springframework.beans.factory.annotation.Value(
+                                        "${creditflow.security.login-attempts-per-ip:20}") int loginAttempts)
+            throws Exception {
         String[] open = publicPaths.orderedStream().flatMap(p -> p.patterns().stream())
                 .filter(p -> !p.startsWith("/api/")).toArray(String[]::new);
         http.authorizeHttpRequests(a -> {
@@ -85,7 +83,7 @@ class SecurityConfiguration {
                     a.requestMatchers("/operator/**").hasAuthority("platform:operate");
                     a.anyRequest().authenticated();
                 })
-                .addFilterBefore(new LoginRateLimiter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginRateLimiter(loginAttempts), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").successHandler((req, res, auth) ->
                         res.sendRedirect(req.getContextPath() + (auth.getAuthorities().stream()
                                 .anyMatch(g -> g.getAuthority().equals("platform:operate")) ? "/operator" : "/console/home")))

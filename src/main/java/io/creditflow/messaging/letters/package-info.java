@@ -1,0 +1,5 @@
+/** Messaging internals: letters. */
+@NullMarked
+package io.creditflow.messaging.letters;
+
+import org.jspecify.annotations.NullMarked;

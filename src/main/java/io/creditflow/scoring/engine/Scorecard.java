@@ -1,0 +1,82 @@
+package io.creditflow.scoring.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A points scorecard: the score of a case is the sum of the points of its attributes, and a higher score means a
+ * lower probability of bad ({@link PdoScaling}). Immutable; this record is also the scorecard part of the model file.
+ */
+public record Scorecard(List<Characteristic> characteristics, double intercept, PdoScaling scaling)
+        implements ScoringModel {
+
+    /** Reason codes reported per case (the customary three to four). */
+    public static final int REASONS = 4;
+
+    public Scorecard {
+        characteristics = List.copyOf(characteristics);
+    }
+
+    public double score(Map<String, ?> values) {
+        double score = 0;
+        for (Characteristic c : characteristics) {
+            score += c.pointsOf(c.binning().binOf(values.get(c.variable())));
+        }
+        return characteristics.isEmpty() ? scaling.score(1 / (1 + Math.exp(-intercept))) : score;
+    }
+
+    @Override
+    public double probability(Map<String, ?> values) {
+        return scaling.probabilityBad(score(values));
+    }
+
+    /** Score, probability and reason codes: per variable, the best attribute's points minus the case's points. */
+    public ScoredCase explain(Map<String, ?> values) {
+        if (characteristics.isEmpty()) {
+            return new ScoredCase(score(values), probability(values), List.of());
+        }
+        List<Reason> reasons = new ArrayList<>();
+        double score = 0;
+        for (Characteristic c : characteristics) {
+            int bin = c.binning().binOf(values.get(c.variable()));
+            double points = c.pointsOf(bin);
+            score += points;
+            double gap = c.maxPoints() - points;
+            if (gap > 1e-9) {
+                reasons.add(new Reason(c.variable(), c.attributeOf(bin), gap));
+            }
+        }
+        reasons.sort(Comparator.comparingDouble(Reason::pointsBelowBest).reversed()
+                .thenComparing(Reason::variable));
+        return new ScoredCase(score, scaling.probabilityBad(score), List.copyOf(reasons.subList(0,
+                Math.min(REASONS, reasons.size()))));
+    }
+
+    @Override
+    public double[] probabilities(Dataset data) {
+        double[] score = scores(data);
+        double[] probability = new double[score.length];
+        for (int r = 0; r < score.length; r++) {
+            probability[r] = scaling.probabilityBad(score[r]);
+        }
+        return probability;
+    }
+
+    public double[] scores(Dataset data) {
+        double[] score = new double[data.rows()];
+        if (characteristics.isEmpty()) {
+            java.util.Arrays.fill(score, scaling.score(1 / (1 + Math.exp(-intercept))));
+        }
+        for (Characteristic c : characteristics) {
+            Column column = data.column(c.variable()).orElseThrow(() -> new DataException(
+                    "the scorecard needs column '" + c.variable() + "', which the data does not have"));
+            int[] bins = c.binning().binsOf(column);
+            for (int r = 0; r < bins.length; r++) {
+                score[r] += c.pointsOf(bins[r]);
+            }
+        }
+        return score;
+    }
+}
