@@ -183,6 +183,48 @@ public class PaymentPlans {
                 .orderBy(PAYMENT_PLAN.CREATED_AT.desc()).limit(limit).fetch(this::toPlan);
     }
 
+    /**
+     * An instalment not yet fully paid, for dunning's instalment reminders. The id is stable per plan and number
+     * (so each reminder step happens once per instalment); {@code open} is what remains of this instalment after the
+     * payments so far, which cover instalments in order.
+     */
+    public record OpenInstalment(UUID id, UUID planId, UUID debtorId, UUID firstInvoiceId, int number,
+                                 LocalDate dueDate, BigDecimal open) {
+    }
+
+    /** Open instalments of active plans due on or before {@code asOf}, in one query. */
+    public List<OpenInstalment> openInstalments(LocalDate asOf) {
+        return dsl.resultQuery("""
+                with paid as (
+                  select p.id, p.debtor_id, p.baseline_open - coalesce((select sum(i.open_principal + i.open_costs
+                          + i.open_interest) from payment_plan_invoice pi join invoice i
+                            on i.tenant_id = pi.tenant_id and i.id = pi.invoice_id
+                         where pi.tenant_id = p.tenant_id and pi.plan_id = p.id), 0) as paid,
+                         (select min(pi.invoice_id::text) from payment_plan_invoice pi
+                           where pi.tenant_id = p.tenant_id and pi.plan_id = p.id)::uuid as first_invoice
+                    from payment_plan p where p.status = 'ACTIVE'),
+                schedule as (
+                  select t.plan_id, t.number, t.due_date, t.amount, paid.paid, paid.debtor_id, paid.first_invoice,
+                         sum(t.amount) over (partition by t.plan_id order by t.number) as through
+                    from payment_plan_instalment t join paid on paid.id = t.plan_id)
+                select plan_id, debtor_id, first_invoice, number, due_date,
+                       least(amount, through - greatest(paid, 0)) as open
+                  from schedule where through > paid and due_date <= {0}
+                 order by due_date, plan_id, number""", asOf)
+                .fetch(r -> new OpenInstalment(UUID.nameUUIDFromBytes((r.get(0, UUID.class) + "#" + r.get(3,
+                        Integer.class)).getBytes(java.nio.charset.StandardCharsets.UTF_8)), r.get(0, UUID.class),
+                        r.get(1, UUID.class), r.get(2, UUID.class), r.get(3, Integer.class),
+                        r.get(4, LocalDate.class), r.get(5, BigDecimal.class)));
+    }
+
+    /** Invoices under an active plan: dunning leaves them to the plan's own instalment reminders. */
+    public java.util.Set<UUID> invoicesUnderActivePlans() {
+        return java.util.Set.copyOf(dsl.select(PAYMENT_PLAN_INVOICE.INVOICE_ID).from(PAYMENT_PLAN_INVOICE)
+                .join(PAYMENT_PLAN).on(PAYMENT_PLAN.TENANT_ID.eq(PAYMENT_PLAN_INVOICE.TENANT_ID)
+                        .and(PAYMENT_PLAN.ID.eq(PAYMENT_PLAN_INVOICE.PLAN_ID)))
+                .where(PAYMENT_PLAN.STATUS.eq("ACTIVE")).fetch(PAYMENT_PLAN_INVOICE.INVOICE_ID));
+    }
+
     private Plan toPlan(PaymentPlanRecord r) {
         List<UUID> invoices = dsl.select(PAYMENT_PLAN_INVOICE.INVOICE_ID).from(PAYMENT_PLAN_INVOICE)
                 .where(PAYMENT_PLAN_INVOICE.PLAN_ID.eq(r.getId())).fetch(PAYMENT_PLAN_INVOICE.INVOICE_ID);

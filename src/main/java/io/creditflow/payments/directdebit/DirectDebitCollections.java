@@ -50,7 +50,8 @@ import static io.creditflow.jooq.Tables.SEPA_MANDATE;
  * of the scheme, not disputed, not handed to collection, not under a plan or promise, and not already in a scheduled
  * collection. The file is validated against the schema before it is stored; the debtors are told through messaging
  * (the pre-notification, {@link DirectDebitCollectionCreated}), which is why the date must be at least the tenant's
- * pre-notification days away and a TARGET business day.
+ * pre-notification days away and a TARGET business day. The pre-notifications go into the messaging outbox in the same
+ * transaction as the file.
  */
 @Component
 public class DirectDebitCollections {
@@ -68,9 +69,12 @@ public class DirectDebitCollections {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
+    private final PreNotifications preNotifications;
 
     DirectDebitCollections(DSLContext dsl, Mandates mandates, Debtors debtors, PaymentSettingsStore settings,
-                           ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+                           ApplicationEventPublisher events, AuditLog audit, Clock clock,
+                           PreNotifications preNotifications) {
+        this.preNotifications = preNotifications;
         this.dsl = dsl;
         this.mandates = mandates;
         this.debtors = debtors;
@@ -107,6 +111,7 @@ public class DirectDebitCollections {
                 planned.stream().map(Planned::transaction).toList());
         byte[] file = new Pain008Writer().toValidatedBytes(initiation);
         store(id, messageId, collectionDate, planned, initiation.controlSum().amount(), file);
+        notified(id, preNotifications.send(id, notices(id), s));
         int debtorCount = (int) planned.stream().map(Planned::debtorId).distinct().count();
         audit.record(AuditEvent.of("direct-debit.collection-created", "dd-collection", id)
                 .detail("items", planned.size()).detail("date", collectionDate.toString()));

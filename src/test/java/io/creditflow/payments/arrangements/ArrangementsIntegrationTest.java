@@ -36,6 +36,8 @@ class ArrangementsIntegrationTest {
     PaymentArrangements arrangements;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    io.creditflow.payments.PaymentPlans plansBean;
 
     TestTenants.TestTenant tenant;
     PaymentsApi api;
@@ -71,6 +73,11 @@ class ArrangementsIntegrationTest {
 
         api.upload("jan.xml", CamtFile.statement().credit("PLAN-1", "100.00",
                 big.get("paymentReference").asString(), null, "Plannen BV", OWN).bytes());
+        var openNow = inTenant(() -> plansBean.openInstalments(LocalDate.of(2030, 2, 10)));
+        assertThat(openNow).as("January paid, February open for dunning").singleElement()
+                .satisfies(i -> assertThat(i.number()).isEqualTo(2))
+                .satisfies(i -> assertThat(i.open()).isEqualByComparingTo("100.00"));
+        assertThat(inTenant(() -> plansBean.invoicesUnderActivePlans())).hasSize(2);
         var january = inTenant(() -> review.review(LocalDate.of(2030, 1, 20)));
         assertThat(january.breached()).isZero();
         JsonNode afterJanuary = api.get("/api/v1/payment-plans/" + plan.get("id").asString());

@@ -76,6 +76,9 @@ class DirectDebitIntegrationTest {
         JsonNode notices = api.get("/api/v1/direct-debit-collections/" + collection.get("id").asString()
                 + "/pre-notifications");
         assertThat(notices.get(0).get("amount").asString()).isEqualTo("75.50");
+        assertThat(notices.get(0).get("sent").asBoolean()).as("pre-notification in the messaging outbox").isTrue();
+        var queued = tenants.inTenant(api.tenant(), () -> outbox.bySubject(java.util.UUID.fromString(debtorId), 10));
+        assertThat(queued).singleElement().satisfies(m -> assertThat(m.origin()).isEqualTo("payments"));
 
         var again = api.post("/api/v1/direct-debit-collections", """
                 {"collectionDate":"%s"}""".formatted(date));
@@ -130,6 +133,8 @@ class DirectDebitIntegrationTest {
     Mandates mandatesBean;
     @Autowired
     DirectDebitCollections collectionsBean;
+    @Autowired
+    io.creditflow.messaging.Outbox outbox;
     @Autowired
     io.creditflow.payments.reconciliation.StatementImports imports;
 }
