@@ -140,6 +140,34 @@ public class Debtors {
                 .and(DEBTOR_LOOKUP.DIGEST.eq(vault.blindIndex(kind, value))).fetch(DEBTOR_LOOKUP.DEBTOR_ID);
     }
 
+    /**
+     * For many values at once (matching a bank statement): each value's debtors, at most {@code limit} per value, in
+     * one query. A value found for more than {@code limit} debtors comes back with {@code limit + 1} of them, which
+     * tells the caller it is too common to identify anyone (a surname shared by thousands).
+     */
+    public java.util.Map<String, List<UUID>> idsMatchingEach(BlindIndex kind, java.util.Collection<String> values,
+                                                             int limit) {
+        if (values.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<String> distinct = values.stream().distinct().toList();
+        byte[][] digests = new byte[distinct.size()][];
+        for (int i = 0; i < digests.length; i++) {
+            digests[i] = vault.blindIndex(kind, distinct.get(i));
+        }
+        java.util.Map<String, List<UUID>> result = new java.util.HashMap<>();
+        dsl.resultQuery("""
+                        select v.position, l.debtor_id
+                          from unnest({0}::bytea[]) with ordinality as v(digest, position)
+                          cross join lateral (select debtor_id from debtor_lookup
+                                               where tenant_id = current_tenant() and kind = {1}
+                                                 and digest = v.digest limit {2}) l""",
+                        org.jooq.impl.DSL.val(digests), kind.name(), limit + 1)
+                .forEach(r -> result.computeIfAbsent(distinct.get(r.get(0, Long.class).intValue() - 1),
+                        k -> new ArrayList<>()).add(r.get(1, UUID.class)));
+        return result;
+    }
+
     /** Search or list (newest first), a page at a time; returns personal data, so the read is audited. */
     @Transactional
     public CursorPage<Debtor> search(@Nullable String query, @Nullable String cursor, int limit) {

@@ -1,0 +1,146 @@
+package io.creditflow.payments;
+
+import io.creditflow.audit.AuditEvent;
+import io.creditflow.audit.AuditLog;
+import io.creditflow.jooq.tables.records.PaymentLinkRecord;
+import io.creditflow.platform.BusinessRuleException;
+import io.creditflow.platform.Ids;
+import io.creditflow.platform.NotFoundException;
+import io.creditflow.platform.TenantContext;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static io.creditflow.jooq.Tables.INVOICE;
+import static io.creditflow.jooq.Tables.PAYMENT_LINK;
+import static io.creditflow.jooq.Tables.PAYMENT_LINK_INVOICE;
+
+/**
+ * Links a debtor can pay one or more invoices with, online: what dunning puts in its reminders
+ * ({@link #linkFor(UUID, List)}) and the console hands out. A link is an unguessable URL; its page shows the invoices
+ * and what is open on them now (not when the link was made), so a link stays right after a partial payment.
+ */
+@Component
+public class PaymentLinks {
+
+    static final Duration VALIDITY = Duration.ofDays(60);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Link(UUID id, String token, URI url, UUID debtorId, BigDecimal amount, String currency,
+                       String status, List<UUID> invoiceIds, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+                       @org.jspecify.annotations.Nullable OffsetDateTime paidAt) {
+    }
+
+    private final DSLContext dsl;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String baseUrl;
+
+    PaymentLinks(DSLContext dsl, AuditLog audit, Clock clock, @Value("${creditflow.base-url}") String baseUrl) {
+        this.dsl = dsl;
+        this.audit = audit;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * The pay link for these invoices of the debtor: an open link for exactly these invoices is reused, otherwise a
+     * new one is made. For dunning's messages.
+     */
+    @Transactional
+    public URI linkFor(UUID debtorId, List<UUID> invoiceIds) {
+        return create(debtorId, invoiceIds).url();
+    }
+
+    @Transactional
+    public Link create(UUID debtorId, List<UUID> invoiceIds) {
+        List<UUID> wanted = invoiceIds.stream().distinct().toList();
+        var invoices = dsl.selectFrom(INVOICE).where(INVOICE.ID.in(wanted)).fetch();
+        BigDecimal open = BigDecimal.ZERO;
+        for (var i : invoices) {
+            if (!i.getDebtorId().equals(debtorId) || !"INVOICE".equals(i.getKind())) {
+                throw new BusinessRuleException("invoice-not-payable", "Invoice " + i.getNumber()
+                        + " is not an invoice of this debtor.");
+            }
+            open = open.add(i.getOpenPrincipal()).add(i.getOpenCosts()).add(i.getOpenInterest());
+        }
+        if (invoices.size() != wanted.size() || wanted.isEmpty()) {
+            throw new NotFoundException("Invoice", "one of " + wanted);
+        }
+        if (open.signum() <= 0) {
+            throw new BusinessRuleException("nothing-open", "Nothing is open on these invoices.");
+        }
+        var reusable = reusable(debtorId, wanted);
+        if (reusable != null) {
+            return toLink(reusable);
+        }
+        return toLink(insert(debtorId, wanted, open, invoices.getFirst().getCurrency()));
+    }
+
+    private @org.jspecify.annotations.Nullable PaymentLinkRecord reusable(UUID debtorId, List<UUID> wanted) {
+        List<UUID> sorted = wanted.stream().sorted().toList();
+        for (PaymentLinkRecord link : dsl.selectFrom(PAYMENT_LINK).where(PAYMENT_LINK.DEBTOR_ID.eq(debtorId))
+                .and(PAYMENT_LINK.STATUS.eq("OPEN")).and(PAYMENT_LINK.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
+                .fetch()) {
+            if (invoices(link.getId()).stream().sorted().toList().equals(sorted)) {
+                return link;
+            }
+        }
+        return null;
+    }
+
+    private PaymentLinkRecord insert(UUID debtorId, List<UUID> invoices, BigDecimal amount, String currency) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        UUID id = Ids.newId();
+        UUID tenant = TenantContext.require();
+        dsl.insertInto(PAYMENT_LINK).set(PAYMENT_LINK.TENANT_ID, tenant).set(PAYMENT_LINK.ID, id)
+                .set(PAYMENT_LINK.TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
+                .set(PAYMENT_LINK.DEBTOR_ID, debtorId).set(PAYMENT_LINK.AMOUNT, amount)
+                .set(PAYMENT_LINK.CURRENCY, currency).set(PAYMENT_LINK.STATUS, "OPEN")
+                .set(PAYMENT_LINK.EXPIRES_AT, OffsetDateTime.now(clock).plus(VALIDITY)).execute();
+        for (int i = 0; i < invoices.size(); i++) {
+            dsl.insertInto(PAYMENT_LINK_INVOICE).set(PAYMENT_LINK_INVOICE.TENANT_ID, tenant)
+                    .set(PAYMENT_LINK_INVOICE.LINK_ID, id).set(PAYMENT_LINK_INVOICE.INVOICE_ID, invoices.get(i))
+                    .set(PAYMENT_LINK_INVOICE.POSITION, i + 1).execute();
+        }
+        audit.record(AuditEvent.of("payment-link.created", "payment-link", id).subject(debtorId)
+                .detail("invoices", invoices.size()));
+        return dsl.selectFrom(PAYMENT_LINK).where(PAYMENT_LINK.ID.eq(id)).fetchSingle();
+    }
+
+    public Link get(UUID id) {
+        return dsl.selectFrom(PAYMENT_LINK).where(PAYMENT_LINK.ID.eq(id)).fetchOptional().map(this::toLink)
+                .orElseThrow(() -> new NotFoundException("Payment link", id));
+    }
+
+    public List<Link> list(@org.jspecify.annotations.Nullable UUID debtorId, int limit) {
+        return dsl.selectFrom(PAYMENT_LINK).where(debtorId == null ? DSL.noCondition()
+                        : PAYMENT_LINK.DEBTOR_ID.eq(debtorId)).orderBy(PAYMENT_LINK.CREATED_AT.desc()).limit(limit)
+                .fetch(this::toLink);
+    }
+
+    List<UUID> invoices(UUID linkId) {
+        return dsl.select(PAYMENT_LINK_INVOICE.INVOICE_ID).from(PAYMENT_LINK_INVOICE)
+                .where(PAYMENT_LINK_INVOICE.LINK_ID.eq(linkId)).orderBy(PAYMENT_LINK_INVOICE.POSITION)
+                .fetch(PAYMENT_LINK_INVOICE.INVOICE_ID);
+    }
+
+    private Link toLink(PaymentLinkRecord r) {
+        return new Link(r.getId(), r.getToken(), URI.create(baseUrl + "/pay/" + r.getToken()), r.getDebtorId(),
+                r.getAmount(), r.getCurrency(), r.getStatus(), invoices(r.getId()), r.getCreatedAt(), r.getExpiresAt(),
+                r.getPaidAt());
+    }
+}
