@@ -5,6 +5,7 @@ import io.creditflow.audit.AuditLog;
 import io.creditflow.platform.web.ConsoleMenuItem;
 import io.creditflow.platform.web.CursorPage;
 import io.creditflow.receivables.Debtor;
+import io.creditflow.receivables.DebtorTimeline;
 import io.creditflow.receivables.Debtors;
 import io.creditflow.receivables.Invoice;
 import io.creditflow.receivables.Invoices;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,17 +37,17 @@ class ReceivablesConsole {
     private final Invoices invoices;
     private final Ledger ledger;
     private final ReceivablesOverview overview;
-    private final List<TimelineEntry.Contributor> timelines;
+    private final DebtorTimeline debtorTimeline;
     private final AuditLog audit;
     private final JsonMapper json;
 
     ReceivablesConsole(Debtors debtors, Invoices invoices, Ledger ledger, ReceivablesOverview overview,
-                       List<TimelineEntry.Contributor> timelines, AuditLog audit, JsonMapper json) {
+                       DebtorTimeline debtorTimeline, AuditLog audit, JsonMapper json) {
         this.debtors = debtors;
         this.invoices = invoices;
         this.ledger = ledger;
         this.overview = overview;
-        this.timelines = timelines;
+        this.debtorTimeline = debtorTimeline;
         this.audit = audit;
         this.json = json;
     }
@@ -87,21 +86,11 @@ class ReceivablesConsole {
     String debtor(@PathVariable UUID id, Model model) {
         Debtor debtor = debtors.get(id);
         List<Invoice> items = invoices.list(new Invoices.Filter(id, null, null, null, null), null, 200).items();
-        List<TimelineEntry> timeline = new ArrayList<>();
-        for (Invoice i : items) {
-            timeline.add(new TimelineEntry(i.createdAt(), "invoice", "Invoice " + i.number() + " (" + i.amount()
-                    + " " + i.currency() + ")", "/console/invoices/" + i.id()));
-            if (i.settledAt() != null) {
-                timeline.add(new TimelineEntry(i.settledAt(), "settled", "Invoice " + i.number() + " "
-                        + i.status().name().toLowerCase(), "/console/invoices/" + i.id()));
-            }
-        }
-        timelines.forEach(c -> timeline.addAll(c.timeline(id, 100)));
-        timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
+        List<TimelineEntry> timeline = debtorTimeline.of(id, items, 100);
         model.addAttribute("debtor", debtor);
         model.addAttribute("open", items.stream().filter(i -> i.status().isOpen()).toList());
         model.addAttribute("closed", items.stream().filter(i -> !i.status().isOpen()).limit(50).toList());
-        model.addAttribute("timeline", timeline.stream().limit(100).toList());
+        model.addAttribute("timeline", timeline);
         return "receivables/debtor";
     }
 
