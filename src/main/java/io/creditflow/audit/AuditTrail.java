@@ -56,9 +56,28 @@ public class AuditTrail {
                 .orderBy(AUDIT_ENTRY.SEQ).limit(limit).fetch(AuditTrail::toEntry);
     }
 
-    /** Streams the matching entries in chain order to {@code sink}; returns how many. Seals pending entries first. */
+    /** Streams the matching entries in chain order to {@code sink}; returns how many. */
     @Transactional(readOnly = true)
     public long stream(Filter filter, Consumer<Entry> sink) {
+        long n = 0;
+        try (var cursor = dsl.selectFrom(AUDIT_ENTRY).where(condition(filter)).orderBy(AUDIT_ENTRY.SEQ).fetchSize(1_000)
+                .fetchLazy()) {
+            for (Record r : cursor) {
+                sink.accept(toEntry(r));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The newest matching entries, newest first. */
+    @Transactional(readOnly = true)
+    public List<Entry> latest(Filter filter, int limit) {
+        return dsl.selectFrom(AUDIT_ENTRY).where(condition(filter)).orderBy(AUDIT_ENTRY.SEQ.desc()).limit(limit)
+                .fetch(AuditTrail::toEntry);
+    }
+
+    private static Condition condition(Filter filter) {
         Condition c = DSL.trueCondition();
         if (filter.from() != null) {
             c = c.and(AUDIT_ENTRY.OCCURRED_AT.ge(filter.from()));
@@ -75,14 +94,7 @@ public class AuditTrail {
         if (filter.actor() != null && !filter.actor().isBlank()) {
             c = c.and(AUDIT_ENTRY.ACTOR_NAME.eq(filter.actor()).or(AUDIT_ENTRY.ACTOR_ID.eq(filter.actor())));
         }
-        long n = 0;
-        try (var cursor = dsl.selectFrom(AUDIT_ENTRY).where(c).orderBy(AUDIT_ENTRY.SEQ).fetchSize(1_000).fetchLazy()) {
-            for (Record r : cursor) {
-                sink.accept(toEntry(r));
-                n++;
-            }
-        }
-        return n;
+        return c;
     }
 
     /** Seals what is pending for the tenant so that a read sees everything committed so far. */

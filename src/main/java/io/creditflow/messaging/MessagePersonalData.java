@@ -47,6 +47,13 @@ class MessagePersonalData implements PersonalDataContributor {
     }
 
     @Override
+    public ProcessingActivity activity() {
+        return new ProcessingActivity("Reminders and letters", "Collecting payment: reminding debtors by e-mail, SMS "
+                + "and post", "Debtors of the controller", List.of("e-mail address", "phone number", "postal address",
+                "message content", "letter PDFs"));
+    }
+
+    @Override
     public ExportSection export(DataSubject subject) {
         List<Map<String, Object>> records = new ArrayList<>();
         var rows = dsl.selectFrom(OUTBOX_MESSAGE).where(OUTBOX_MESSAGE.SUBJECT_ID.eq(subject.debtorId()))

@@ -35,5 +35,8 @@ public record DataSubject(UUID debtorId, List<Identifier> identifiers) {
 
         /** A short label for registers and certificates without personal data (the tenant's own customer number). */
         String reference(UUID debtorId);
+
+        /** Debtor ids after {@code after} (null: from the start) in id order, at most {@code limit}: for bundles. */
+        List<UUID> page(@org.jspecify.annotations.Nullable UUID after, int limit);
     }
 }

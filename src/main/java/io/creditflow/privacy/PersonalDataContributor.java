@@ -36,6 +36,21 @@ public interface PersonalDataContributor {
      */
     ErasureReport erase(DataSubject subject, ErasureScope scope);
 
+    /**
+     * The processing activity this section is part of, for the records of processing (art. 30(2)); null when the
+     * section only supports the others (an index, a copy).
+     */
+    default @org.jspecify.annotations.Nullable ProcessingActivity activity() {
+        return null;
+    }
+
+    /** One activity in the records of processing: what is done, why, about whom, with which data. */
+    record ProcessingActivity(String name, String purpose, String dataSubjects, java.util.List<String> dataCategories) {
+        public ProcessingActivity {
+            dataCategories = java.util.List.copyOf(dataCategories);
+        }
+    }
+
     /** The fields the controller may rectify, with their current values (empty when this section has none). */
     default List<RectifiableField> rectifiableFields(DataSubject subject) {
         return List.of();

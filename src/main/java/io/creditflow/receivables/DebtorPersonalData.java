@@ -12,6 +12,7 @@ import io.creditflow.privacy.PersonalDataContributor;
 import io.creditflow.privacy.RectifiableField;
 import io.creditflow.jooq.tables.records.DebtorRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +62,14 @@ class DebtorPersonalData implements PersonalDataContributor, DataSubject.Directo
     }
 
     @Override
+    public ProcessingActivity activity() {
+        return new ProcessingActivity("Debtor administration", "Collecting payment of outstanding invoices",
+                "Debtors of the controller (consumers, sole traders, contact persons of businesses)",
+                List.of("name", "salutation", "date of birth", "postal addresses", "e-mail addresses", "phone numbers",
+                        "IBANs", "Chamber of Commerce and VAT numbers"));
+    }
+
+    @Override
     public boolean exists(UUID debtorId) {
         return dsl.fetchExists(DEBTOR, DEBTOR.ID.eq(debtorId));
     }
@@ -69,6 +78,12 @@ class DebtorPersonalData implements PersonalDataContributor, DataSubject.Directo
     public String reference(UUID debtorId) {
         return dsl.select(DEBTOR.EXTERNAL_ID).from(DEBTOR).where(DEBTOR.ID.eq(debtorId)).fetchOptional(DEBTOR.EXTERNAL_ID)
                 .orElse(debtorId.toString());
+    }
+
+    @Override
+    public List<UUID> page(@Nullable UUID after, int limit) {
+        return dsl.select(DEBTOR.ID).from(DEBTOR).where(after == null ? DSL.noCondition() : DEBTOR.ID.gt(after))
+                .orderBy(DEBTOR.ID).limit(limit).fetch(DEBTOR.ID);
     }
 
     @Override

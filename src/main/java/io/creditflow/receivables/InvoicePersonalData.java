@@ -52,6 +52,13 @@ class InvoicePersonalData implements PersonalDataContributor {
     }
 
     @Override
+    public ProcessingActivity activity() {
+        return new ProcessingActivity("Invoices, payments and ledgers", "Collecting payment; fiscal record keeping",
+                "Debtors of the controller", List.of("invoices and lines", "amounts owed and paid",
+                        "payment references", "disputes"));
+    }
+
+    @Override
     public ExportSection export(DataSubject subject) {
         List<Invoice> all = all(subject);
         List<Map<String, Object>> records = new java.util.ArrayList<>();

@@ -100,6 +100,18 @@ public class AccessExports {
         return export;
     }
 
+    /**
+     * The sections of one debtor without auditing each (the tenant export bundle records one entry for all) and
+     * without the per-person audit trail and API-response copies (the bundle carries those tables whole).
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> sectionsForBundle(UUID debtorId) {
+        DataSubject subject = contributors.subject(debtorId);
+        return contributors.inExportOrder().stream()
+                .filter(c -> !c.section().equals("audit.trail") && !c.section().equals("platform.api-responses"))
+                .map(c -> section(c.export(subject))).toList();
+    }
+
     private Map<String, Object> controller() {
         var tenant = tenants.find(TenantContext.require());
         Map<String, Object> m = new LinkedHashMap<>();

@@ -41,6 +41,13 @@ class AuditTrailContributor implements PersonalDataContributor {
     }
 
     @Override
+    public ProcessingActivity activity() {
+        return new ProcessingActivity("Audit log", "Security and accountability: who read or changed personal data",
+                "Debtors (pseudonymous id) and the controller's users", List.of("debtor id", "actions and times",
+                "user names", "IP addresses of users"));
+    }
+
+    @Override
     public ExportSection export(DataSubject subject) {
         trail.sealPending(TenantContext.require());
         List<Map<String, Object>> records = trail.aboutSubject(subject.debtorId(), LIMIT).stream().map(e -> {

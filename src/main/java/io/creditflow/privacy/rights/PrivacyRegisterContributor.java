@@ -56,6 +56,13 @@ class PrivacyRegisterContributor implements PersonalDataContributor {
     }
 
     @Override
+    public ProcessingActivity activity() {
+        return new ProcessingActivity("Data-subject requests", "Handling requests under the GDPR (art. 12-22)",
+                "Debtors who make a request", List.of("request type and dates", "notes", "contested fields and "
+                + "statements", "previous values of rectified data"));
+    }
+
+    @Override
     public ExportSection export(DataSubject subject) {
         List<Map<String, Object>> records = new ArrayList<>();
         List<DataSubjectRequests.Request> all = new ArrayList<>();

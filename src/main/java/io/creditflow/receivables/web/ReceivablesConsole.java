@@ -4,6 +4,7 @@ import io.creditflow.audit.AuditEvent;
 import io.creditflow.audit.AuditLog;
 import io.creditflow.platform.web.ConsoleMenuItem;
 import io.creditflow.platform.web.CursorPage;
+import io.creditflow.privacy.PrivacyMarkers;
 import io.creditflow.receivables.Debtor;
 import io.creditflow.receivables.DebtorTimeline;
 import io.creditflow.receivables.Debtors;
@@ -38,16 +39,19 @@ class ReceivablesConsole {
     private final Ledger ledger;
     private final ReceivablesOverview overview;
     private final DebtorTimeline debtorTimeline;
+    private final PrivacyMarkers markers;
     private final AuditLog audit;
     private final JsonMapper json;
 
     ReceivablesConsole(Debtors debtors, Invoices invoices, Ledger ledger, ReceivablesOverview overview,
-                       DebtorTimeline debtorTimeline, AuditLog audit, JsonMapper json) {
+                       DebtorTimeline debtorTimeline, PrivacyMarkers markers, AuditLog audit,
+                       JsonMapper json) {
         this.debtors = debtors;
         this.invoices = invoices;
         this.ledger = ledger;
         this.overview = overview;
         this.debtorTimeline = debtorTimeline;
+        this.markers = markers;
         this.audit = audit;
         this.json = json;
     }
@@ -77,6 +81,7 @@ class ReceivablesConsole {
                    @RequestParam(required = false) @Nullable String cursor, Model model) {
         CursorPage<Debtor> page = debtors.search(q, cursor, 50);
         model.addAttribute("page", page);
+        model.addAttribute("markers", markers.among(page.items().stream().map(Debtor::id).toList()));
         model.addAttribute("q", q);
         return "receivables/debtors";
     }
@@ -88,6 +93,10 @@ class ReceivablesConsole {
         List<Invoice> items = invoices.list(new Invoices.Filter(id, null, null, null, null), null, 200).items();
         List<TimelineEntry> timeline = debtorTimeline.of(id, items, 100);
         model.addAttribute("debtor", debtor);
+        model.addAttribute("markers", markers.of(id));
+        model.addAttribute("canManagePrivacy", org.springframework.security.core.context.SecurityContextHolder
+                .getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> "privacy:manage".equals(a.getAuthority())));
         model.addAttribute("open", items.stream().filter(i -> i.status().isOpen()).toList());
         model.addAttribute("closed", items.stream().filter(i -> !i.status().isOpen()).limit(50).toList());
         model.addAttribute("timeline", timeline);
@@ -99,6 +108,7 @@ class ReceivablesConsole {
         Invoice invoice = invoices.get(id);
         model.addAttribute("invoice", invoice);
         model.addAttribute("debtor", debtors.get(invoice.debtorId()));
+        model.addAttribute("markers", markers.of(invoice.debtorId()));
         model.addAttribute("entries", ledger.entries(id));
         model.addAttribute("lines", invoices.lines(id));
         return "receivables/invoice";

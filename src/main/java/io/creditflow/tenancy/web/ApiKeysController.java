@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -32,14 +33,26 @@ class ApiKeysController {
         this.apiKeys = apiKeys;
     }
 
-    record IssueRequest(@NotBlank @Size(max = 100) String name, @NotEmpty Set<String> scopes) {
+    /** {@code rateLimitPerSecond}: this key's own limit (omit for the platform default). */
+    record IssueRequest(@NotBlank @Size(max = 100) String name, @NotEmpty Set<String> scopes,
+                        @org.jspecify.annotations.Nullable Integer rateLimitPerSecond) {
     }
 
     /** The response is the only time the key is shown in clear. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeys.IssuedKey issue(@Valid @RequestBody IssueRequest request) {
-        return apiKeys.issue(request.name(), request.scopes(), Actor.current().name());
+        return apiKeys.issue(request.name(), request.scopes(), Actor.current().name(), request.rateLimitPerSecond());
+    }
+
+    record RateLimit(@org.jspecify.annotations.Nullable Integer rateLimitPerSecond) {
+    }
+
+    /** Sets the key's own rate limit, or (null) returns it to the platform default. */
+    @PutMapping("/{id}/rate-limit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void rateLimit(@PathVariable UUID id, @RequestBody RateLimit body) {
+        apiKeys.changeRateLimit(id, body.rateLimitPerSecond());
     }
 
     @GetMapping
