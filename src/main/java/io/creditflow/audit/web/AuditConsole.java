@@ -67,7 +67,7 @@ class AuditConsole {
         model.addAttribute("to", to);
         model.addAttribute("action", action);
         model.addAttribute("subjectId", subjectId);
-        model.addAttribute("actor", actor);
+        model.addAttribute("actorFilter", actor);
         audit.record(AuditEvent.of("audit.read", "audit-log", tenant).detail("entries", latest.size()));
         return "audit/log";
     }

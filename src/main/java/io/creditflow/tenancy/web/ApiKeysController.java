@@ -2,7 +2,6 @@ package io.creditflow.tenancy.web;
 
 import io.creditflow.platform.Actor;
 import io.creditflow.tenancy.ApiKeys;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -28,9 +27,11 @@ import java.util.UUID;
 class ApiKeysController {
 
     private final ApiKeys apiKeys;
+    private final jakarta.validation.Validator validator;
 
-    ApiKeysController(ApiKeys apiKeys) {
+    ApiKeysController(ApiKeys apiKeys, jakarta.validation.Validator validator) {
         this.apiKeys = apiKeys;
+        this.validator = validator;
     }
 
     /** {@code rateLimitPerSecond}: this key's own limit (omit for the platform default). */
@@ -41,7 +42,8 @@ class ApiKeysController {
     /** The response is the only time the key is shown in clear. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ApiKeys.IssuedKey issue(@Valid @RequestBody IssueRequest request) {
+    ApiKeys.IssuedKey issue(@RequestBody IssueRequest request) {
+        Checks.valid(validator, request);
         return apiKeys.issue(request.name(), request.scopes(), Actor.current().name(), request.rateLimitPerSecond());
     }
 
