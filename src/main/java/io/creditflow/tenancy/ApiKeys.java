@@ -158,6 +158,11 @@ public class ApiKeys {
         audit.record(AuditEvent.of("api-key.revoked", "api-key", id));
     }
 
+    /** Forgets this node's cached keys of a tenant (suspended, deleted); other nodes follow within the cache TTL. */
+    public void evictTenant(UUID tenantId) {
+        cache.asMap().values().removeIf(a -> a.tenantId().equals(tenantId));
+    }
+
     /** Looks a presented key up; empty when unknown, revoked, or its tenant is not active. */
     public Optional<Authenticated> authenticate(String presented) {
         if (!presented.startsWith(PREFIX) || presented.length() > 200) {

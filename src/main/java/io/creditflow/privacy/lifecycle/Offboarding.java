@@ -90,8 +90,9 @@ public class Offboarding {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final JsonMapper json;
     private final Clock clock;
+    private final io.creditflow.tenancy.ApiKeys apiKeys;
 
-    Offboarding(DSLContext dsl, Tenants tenants, TenantScope tenantScope, TenantExportBundle bundles,
+    Offboarding(io.creditflow.tenancy.ApiKeys apiKeys, DSLContext dsl, Tenants tenants, TenantScope tenantScope, TenantExportBundle bundles,
                 TenantKeyring tenantKeys, AuditLog audit, ObjectProvider<SchedulerClient> scheduler,
                 JsonMapper json, Clock clock) {
         this.dsl = dsl;
@@ -103,6 +104,7 @@ public class Offboarding {
         this.scheduler = scheduler;
         this.json = json;
         this.clock = clock;
+        this.apiKeys = apiKeys;
     }
 
     /** The operator records the end of the contract; the export deadline follows from it. */
@@ -218,6 +220,7 @@ public class Offboarding {
                 .filter(r -> List.of("tenant_key", "subject_key").contains(r.get("table_name", String.class)))
                 .mapToLong(r -> r.get("deleted", Long.class)).sum();
         tenantKeys.evict(tenantId);
+        apiKeys.evictTenant(tenantId);
         long files = deleteDirectory(bundles.directoryOf(tenantId));
         tenants.changeStatus(tenantId, "DELETED");
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

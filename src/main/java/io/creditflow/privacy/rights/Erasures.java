@@ -157,7 +157,9 @@ public class Erasures {
     /** Completes a pending erasure whose holds are all released; returns whether it did. */
     @Transactional
     public boolean completePending(UUID debtorId) {
-        Optional<Erasure> pending = find(debtorId).filter(e -> !e.completed());
+        // locked: the listener and a direct call may race; the second sees it completed
+        Optional<Erasure> pending = dsl.selectFrom(PRIVACY_ERASURE).where(PRIVACY_ERASURE.DEBTOR_ID.eq(debtorId))
+                .forUpdate().fetchOptional().map(Erasures::toErasure).filter(e -> !e.completed());
         if (pending.isEmpty() || !holds.active(debtorId).isEmpty()) {
             return false;
         }

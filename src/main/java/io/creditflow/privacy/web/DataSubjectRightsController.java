@@ -49,8 +49,9 @@ class DataSubjectRightsController {
     private final Contests contests;
     private final Contributors contributors;
     private final JsonMapper json;
+    private final io.creditflow.audit.AuditLog audit;
 
-    DataSubjectRightsController(AccessExports exports, PrivacyDocuments documents, Erasures erasures,
+    DataSubjectRightsController(io.creditflow.audit.AuditLog audit, AccessExports exports, PrivacyDocuments documents, Erasures erasures,
                                 Restrictions restrictions, Rectifications rectifications, Contests contests,
                                 Contributors contributors, JsonMapper json) {
         this.exports = exports;
@@ -61,6 +62,7 @@ class DataSubjectRightsController {
         this.contests = contests;
         this.contributors = contributors;
         this.json = json;
+        this.audit = audit;
     }
 
     /** The access export (art. 15/20) as JSON; with requestId it completes that access request. */
@@ -159,6 +161,8 @@ class DataSubjectRightsController {
     @GetMapping("/debtors/{id}/rectifications")
     List<Rectifications.Rectification> rectificationHistory(@PathVariable UUID id) {
         requireDebtor(id);
+        audit.record(io.creditflow.audit.AuditEvent.of("debtor.read", "debtor", id).subject(id)
+                .purpose("rectification history"));
         return rectifications.history(id);
     }
 
