@@ -169,12 +169,20 @@ public class Debtors {
                 .orElseThrow(() -> new NotFoundException("Debtor", id));
     }
 
+    /**
+     * The debtors a query finds, as one set of ids (external id prefix, or exact blind-index matches, or every name
+     * word): the database collects the few matching ids through their indexes and then fetches, sorts and pages only
+     * those, instead of walking all debtors newest first and testing each (which took hundreds of milliseconds for a
+     * rare e-mail among 200,000 debtors).
+     */
     private Condition searchCondition(@Nullable String query) {
         if (query == null || query.isBlank()) {
             return org.jooq.impl.DSL.trueCondition();
         }
         String q = query.trim();
-        Condition byExternalId = DEBTOR.EXTERNAL_ID.startsWith(q);
+        org.jooq.Select<org.jooq.Record1<UUID>> ids = dsl.select(DEBTOR.ID).from(DEBTOR)
+                .where(DEBTOR.EXTERNAL_ID.ge(q)).and(DEBTOR.EXTERNAL_ID.lt(q + "\uffff"))
+                .and(DEBTOR.EXTERNAL_ID.startsWith(q));
         List<BlindIndex> kinds = new ArrayList<>();
         if (q.contains("@")) {
             kinds.add(BlindIndex.EMAIL);
@@ -184,27 +192,29 @@ public class Debtors {
             kinds.add(BlindIndex.PHONE);
             kinds.add(BlindIndex.CHAMBER_OF_COMMERCE);
         }
-        if (!kinds.isEmpty()) {
-            Condition c = byExternalId;
-            for (BlindIndex kind : kinds) {
-                c = c.or(DEBTOR.ID.in(dsl.select(DEBTOR_LOOKUP.DEBTOR_ID).from(DEBTOR_LOOKUP)
-                        .where(DEBTOR_LOOKUP.KIND.eq(kind.name()))
-                        .and(DEBTOR_LOOKUP.DIGEST.eq(vault.blindIndex(kind, q)))));
-            }
-            return c;
+        for (BlindIndex kind : kinds) {
+            ids = ids.union(lookup(kind, q));
         }
-        Condition allWords = org.jooq.impl.DSL.trueCondition();
-        boolean any = false;
-        for (String word : q.split("\\s+")) {
-            if (BlindIndex.NAME_WORD.normalise(word).length() < 2) {
-                continue;
+        if (kinds.isEmpty()) {
+            org.jooq.Select<org.jooq.Record1<UUID>> allWords = null;
+            for (String word : q.split("\\s+")) {
+                if (BlindIndex.NAME_WORD.normalise(word).length() < 2) {
+                    continue;
+                }
+                allWords = allWords == null ? lookup(BlindIndex.NAME_WORD, word)
+                        : allWords.intersect(lookup(BlindIndex.NAME_WORD, word));
             }
-            any = true;
-            allWords = allWords.and(DEBTOR.ID.in(dsl.select(DEBTOR_LOOKUP.DEBTOR_ID).from(DEBTOR_LOOKUP)
-                    .where(DEBTOR_LOOKUP.KIND.eq(BlindIndex.NAME_WORD.name()))
-                    .and(DEBTOR_LOOKUP.DIGEST.eq(vault.blindIndex(BlindIndex.NAME_WORD, word)))));
+            if (allWords != null) {
+                org.jooq.Table<?> words = allWords.asTable("words");
+                ids = ids.union(dsl.select(words.field(0, UUID.class)).from(words));
+            }
         }
-        return any ? byExternalId.or(allWords) : byExternalId;
+        return DEBTOR.ID.in(ids);
+    }
+
+    private org.jooq.Select<org.jooq.Record1<UUID>> lookup(BlindIndex kind, String value) {
+        return dsl.select(DEBTOR_LOOKUP.DEBTOR_ID).from(DEBTOR_LOOKUP).where(DEBTOR_LOOKUP.KIND.eq(kind.name()))
+                .and(DEBTOR_LOOKUP.DIGEST.eq(vault.blindIndex(kind, value)));
     }
 
     private Debtor toDebtor(DebtorRecord r) {
