@@ -5,12 +5,16 @@ import io.creditflow.audit.AuditLog;
 import io.creditflow.platform.Actor;
 import io.creditflow.platform.TenantContext;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,14 +32,31 @@ public class Restrictions {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Restrictions(DSLContext dsl, AuditLog audit, ApplicationEventPublisher events) {
+    private final ObjectProvider<DataSubjectRequests> requests;
+
+    Restrictions(DSLContext dsl, AuditLog audit, ApplicationEventPublisher events,
+                 ObjectProvider<DataSubjectRequests> requests) {
         this.dsl = dsl;
         this.audit = audit;
         this.events = events;
+        this.requests = requests;
     }
 
     /** A debtor was restricted (true) or the restriction lifted (false). */
     public record RestrictionChanged(UUID tenantId, UUID debtorId, boolean restricted) {
+    }
+
+    /** Restricts on a data subject's request, completing that RESTRICTION (or OBJECTION) request when given. */
+    @Transactional
+    public void restrict(UUID debtorId, String reason, @Nullable UUID requestId) {
+        restrict(debtorId, reason);
+        if (requestId != null) {
+            DataSubjectRequests register = requests.getObject();
+            if (register.get(requestId).type() == DataSubjectRequests.Type.RESTRICTION) {
+                register.completeIfOpen(requestId, debtorId, DataSubjectRequests.Type.RESTRICTION, "RESTRICTED",
+                        "restriction of " + debtorId);
+            }
+        }
     }
 
     @Transactional
@@ -51,9 +72,18 @@ public class Restrictions {
     @Transactional
     public void lift(UUID debtorId, String reason) {
         dsl.deleteFrom(PRIVACY_RESTRICTION).where(PRIVACY_RESTRICTION.DEBTOR_ID.eq(debtorId)).execute();
-        audit.record(AuditEvent.of("privacy.restriction-lifted", "debtor", debtorId).subject(debtorId)
-                .detail("reason", reason));
+        // the reason is free text (it may describe the person): it goes to no immutable log
+        audit.record(AuditEvent.of("privacy.restriction-lifted", "debtor", debtorId).subject(debtorId));
         events.publishEvent(new RestrictionChanged(TenantContext.require(), debtorId, false));
+    }
+
+    /** Since when and why the debtor is restricted, if it is. */
+    public Optional<Restriction> restriction(UUID debtorId) {
+        return dsl.selectFrom(PRIVACY_RESTRICTION).where(PRIVACY_RESTRICTION.DEBTOR_ID.eq(debtorId)).fetchOptional()
+                .map(r -> new Restriction(r.getDebtorId(), r.getReason(), r.getRestrictedAt(), r.getRestrictedBy()));
+    }
+
+    public record Restriction(UUID debtorId, String reason, OffsetDateTime since, String by) {
     }
 
     public boolean isRestricted(UUID debtorId) {

@@ -175,7 +175,8 @@ public class Invoices {
         if (n == 0) {
             throw new BusinessRuleException("not-disputed", "Invoice " + id + " is not disputed.");
         }
-        audit.record(AuditEvent.of("invoice.dispute-resolved", "invoice", id).detail("resolution", resolution));
+        // the resolution is free text about the debtor: it belongs in no immutable log
+        audit.record(AuditEvent.of("invoice.dispute-resolved", "invoice", id));
         events.publishEvent(new InvoiceDisputeResolved(TenantContext.require(), id, resolution));
         return get(id);
     }

@@ -66,23 +66,56 @@ public class ApiKeys {
 
     public record KeyInfo(UUID id, String name, String prefix, Set<String> scopes, OffsetDateTime createdAt,
                           @Nullable String createdBy, @Nullable OffsetDateTime revokedAt,
-                          @Nullable OffsetDateTime lastUsedAt) {
+                          @Nullable OffsetDateTime lastUsedAt, @Nullable Integer rateLimitPerSecond) {
     }
 
-    /** A key that authenticated: its tenant and scopes. */
-    public record Authenticated(UUID tenantId, UUID keyId, String name, Set<String> scopes, byte[] hash) {
+    /** A key that authenticated: its tenant, scopes and own rate limit (null: the platform default). */
+    public record Authenticated(UUID tenantId, UUID keyId, String name, Set<String> scopes, byte[] hash,
+                                @Nullable Integer rateLimitPerSecond) {
     }
 
     /** Issues a key in the current tenant. Scopes are permission authorities, e.g. {@code receivables:read}. */
     @Transactional
     public IssuedKey issue(String name, Set<String> scopes, String createdBy) {
+        return issue(name, scopes, createdBy, null);
+    }
+
+    /** Issues a key with its own rate limit (requests per second; null: the platform default). */
+    @Transactional
+    public IssuedKey issue(String name, Set<String> scopes, String createdBy, @Nullable Integer rateLimitPerSecond) {
+        checkRateLimit(rateLimitPerSecond);
         Set<String> checked = checkScopes(scopes);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID id = insert(name, key, checked, createdBy);
-        audit.record(AuditEvent.of("api-key.issued", "api-key", id).detail("scopes", checked.toString()));
+        if (rateLimitPerSecond != null) {
+            dsl.update(API_KEY).set(API_KEY.RATE_LIMIT_PER_SECOND, rateLimitPerSecond).where(API_KEY.ID.eq(id))
+                    .execute();
+        }
+        audit.record(AuditEvent.of("api-key.issued", "api-key", id).detail("scopes", checked.toString())
+                .detail("rateLimitPerSecond", rateLimitPerSecond == null ? "default" : rateLimitPerSecond));
         return new IssuedKey(id, name, key, checked);
+    }
+
+    /** Changes a key's rate limit (null: back to the platform default); other nodes see it within the cache TTL. */
+    @Transactional
+    public void changeRateLimit(UUID id, @Nullable Integer rateLimitPerSecond) {
+        checkRateLimit(rateLimitPerSecond);
+        if (dsl.update(API_KEY).set(API_KEY.RATE_LIMIT_PER_SECOND, rateLimitPerSecond).where(API_KEY.ID.eq(id))
+                .execute() == 0) {
+            throw new NotFoundException("API key", id);
+        }
+        cache.asMap().values().removeIf(a -> a.keyId().equals(id));
+        audit.record(AuditEvent.of("api-key.rate-limit-changed", "api-key", id)
+                .detail("rateLimitPerSecond", rateLimitPerSecond == null ? "default" : rateLimitPerSecond));
+    }
+
+    private static void checkRateLimit(@Nullable Integer rateLimitPerSecond) {
+        if (rateLimitPerSecond != null && (rateLimitPerSecond < 1 || rateLimitPerSecond > 1_000_000)) {
+            throw new BusinessRuleException("invalid-rate-limit", "A rate limit is 1 to 1000000 requests per second.",
+                    List.of(new BusinessRuleException.FieldError("rateLimitPerSecond", "1 to 1000000")));
+        }
     }
 
     /**
@@ -112,7 +145,7 @@ public class ApiKeys {
     public List<KeyInfo> list() {
         return dsl.selectFrom(API_KEY).orderBy(API_KEY.CREATED_AT.desc()).fetch().map(r -> new KeyInfo(r.getId(),
                 r.getName(), r.getPrefix(), Set.of(r.getScopes()), r.getCreatedAt(), r.getCreatedBy(),
-                r.getRevokedAt(), r.getLastUsedAt()));
+                r.getRevokedAt(), r.getLastUsedAt(), r.getRateLimitPerSecond()));
     }
 
     @Transactional
@@ -123,6 +156,11 @@ public class ApiKeys {
                 .and(API_KEY.REVOKED_AT.isNull()).execute();
         cache.asMap().values().removeIf(a -> a.keyId().equals(key.getId()));
         audit.record(AuditEvent.of("api-key.revoked", "api-key", id));
+    }
+
+    /** Forgets this node's cached keys of a tenant (suspended, deleted); other nodes follow within the cache TTL. */
+    public void evictTenant(UUID tenantId) {
+        cache.asMap().values().removeIf(a -> a.tenantId().equals(tenantId));
     }
 
     /** Looks a presented key up; empty when unknown, revoked, or its tenant is not active. */
@@ -140,7 +178,8 @@ public class ApiKeys {
         Optional<Authenticated> found = dsl.resultQuery("select * from auth_find_api_key({0})", hash).fetchOptional()
                 .filter(r -> r.get("revoked_at") == null && "ACTIVE".equals(r.get("tenant_status", String.class)))
                 .map(r -> new Authenticated(r.get("tenant_id", UUID.class), r.get("key_id", UUID.class),
-                        r.get("name", String.class), Set.of(r.get("scopes", String[].class)), hash));
+                        r.get("name", String.class), Set.of(r.get("scopes", String[].class)), hash,
+                        r.get("rate_limit_per_second", Integer.class)));
         found.ifPresent(a -> {
             cache.put(cacheKey, a);
             touch(a);

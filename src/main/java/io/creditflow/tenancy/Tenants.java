@@ -27,7 +27,11 @@ public class Tenants {
     private final TenantScope tenantScope;
     private final ApplicationEventPublisher events;
 
-    Tenants(DSLContext dsl, AuditLog audit, TenantScope tenantScope, ApplicationEventPublisher events) {
+    private final ApiKeys apiKeys;
+
+    Tenants(DSLContext dsl, AuditLog audit, TenantScope tenantScope, ApplicationEventPublisher events,
+            ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
         this.dsl = dsl;
         this.audit = audit;
         this.tenantScope = tenantScope;
@@ -79,6 +83,8 @@ public class Tenants {
         if (updated == 0) {
             throw new NotFoundException("Tenant", id);
         }
+        // a suspended or deleted tenant's keys stop working on this node now, on others within the key cache's TTL
+        apiKeys.evictTenant(id);
         try (var ignored = tenantScope.enter(TenantContext.PLATFORM)) {
             audit.record(AuditEvent.of("tenant.status-changed", "tenant", id).detail("status", status));
         }

@@ -49,6 +49,11 @@ public final class ConsoleSession {
         return response;
     }
 
+    /** A GET with extra request headers (say X-Forwarded-Proto, as a TLS-terminating proxy sends it). */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).headers(headers).GET().build());
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> form) {
         return postWithToken(path, form, csrf);
     }

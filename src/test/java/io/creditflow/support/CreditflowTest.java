@@ -17,6 +17,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@org.springframework.context.annotation.Import(TestTenants.class)
+@org.springframework.context.annotation.Import({TestTenants.class, PrivacyFixtures.class})
 public @interface CreditflowTest {
 }

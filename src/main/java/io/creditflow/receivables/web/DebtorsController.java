@@ -1,6 +1,7 @@
 package io.creditflow.receivables.web;
 
 import io.creditflow.platform.web.CursorPage;
+import io.creditflow.privacy.PrivacyMarkers;
 import io.creditflow.receivables.Debtors;
 import io.creditflow.receivables.web.ReceivablesJson.DebtorRequest;
 import io.creditflow.receivables.web.ReceivablesJson.DebtorResponse;
@@ -24,9 +25,15 @@ import java.util.UUID;
 class DebtorsController {
 
     private final Debtors debtors;
+    private final PrivacyMarkers markers;
 
-    DebtorsController(Debtors debtors) {
+    DebtorsController(Debtors debtors, PrivacyMarkers markers) {
         this.debtors = debtors;
+        this.markers = markers;
+    }
+
+    private DebtorResponse response(io.creditflow.receivables.Debtor d) {
+        return DebtorResponse.of(d, markers.of(d.id()));
     }
 
     /** Registers a debtor (201), or updates the one with the same externalId (200). */
@@ -34,7 +41,7 @@ class DebtorsController {
     @PreAuthorize("hasAuthority('receivables:write')")
     ResponseEntity<DebtorResponse> register(@RequestBody DebtorRequest request) {
         boolean exists = request.externalId() != null && debtors.idByExternalId(request.externalId()).isPresent();
-        DebtorResponse body = DebtorResponse.of(debtors.register(request.toInput()));
+        DebtorResponse body = response(debtors.register(request.toInput()));
         return exists ? ResponseEntity.ok(body)
                 : ResponseEntity.created(URI.create("/api/v1/debtors/" + body.id())).body(body);
     }
@@ -43,13 +50,13 @@ class DebtorsController {
     @PutMapping("/{id}")
     @PreAuthorize("hasAuthority('receivables:write')")
     DebtorResponse update(@PathVariable UUID id, @RequestBody DebtorRequest request) {
-        return DebtorResponse.of(debtors.update(id, request.toInput(), request.version()));
+        return response(debtors.update(id, request.toInput(), request.version()));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('receivables:read')")
     DebtorResponse get(@PathVariable UUID id) {
-        return DebtorResponse.of(debtors.get(id));
+        return response(debtors.get(id));
     }
 
     /** Lists (newest first) or searches by name words, e-mail, IBAN, phone, Chamber of Commerce or external id. */
@@ -59,6 +66,8 @@ class DebtorsController {
                                       @RequestParam(required = false) @Nullable String cursor,
                                       @RequestParam(required = false) @Nullable Integer limit) {
         CursorPage<io.creditflow.receivables.Debtor> page = debtors.search(q, cursor, CursorPage.limit(limit));
-        return new CursorPage<>(page.items().stream().map(DebtorResponse::of).toList(), page.nextCursor());
+        var marked = markers.among(page.items().stream().map(io.creditflow.receivables.Debtor::id).toList());
+        return new CursorPage<>(page.items().stream().map(d -> DebtorResponse.of(d,
+                marked.getOrDefault(d.id(), PrivacyMarkers.Markers.NONE))).toList(), page.nextCursor());
     }
 }

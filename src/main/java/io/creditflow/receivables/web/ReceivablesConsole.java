@@ -4,7 +4,9 @@ import io.creditflow.audit.AuditEvent;
 import io.creditflow.audit.AuditLog;
 import io.creditflow.platform.web.ConsoleMenuItem;
 import io.creditflow.platform.web.CursorPage;
+import io.creditflow.privacy.PrivacyMarkers;
 import io.creditflow.receivables.Debtor;
+import io.creditflow.receivables.DebtorTimeline;
 import io.creditflow.receivables.Debtors;
 import io.creditflow.receivables.Invoice;
 import io.creditflow.receivables.Invoices;
@@ -24,8 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,17 +38,20 @@ class ReceivablesConsole {
     private final Invoices invoices;
     private final Ledger ledger;
     private final ReceivablesOverview overview;
-    private final List<TimelineEntry.Contributor> timelines;
+    private final DebtorTimeline debtorTimeline;
+    private final PrivacyMarkers markers;
     private final AuditLog audit;
     private final JsonMapper json;
 
     ReceivablesConsole(Debtors debtors, Invoices invoices, Ledger ledger, ReceivablesOverview overview,
-                       List<TimelineEntry.Contributor> timelines, AuditLog audit, JsonMapper json) {
+                       DebtorTimeline debtorTimeline, PrivacyMarkers markers, AuditLog audit,
+                       JsonMapper json) {
         this.debtors = debtors;
         this.invoices = invoices;
         this.ledger = ledger;
         this.overview = overview;
-        this.timelines = timelines;
+        this.debtorTimeline = debtorTimeline;
+        this.markers = markers;
         this.audit = audit;
         this.json = json;
     }
@@ -78,6 +81,7 @@ class ReceivablesConsole {
                    @RequestParam(required = false) @Nullable String cursor, Model model) {
         CursorPage<Debtor> page = debtors.search(q, cursor, 50);
         model.addAttribute("page", page);
+        model.addAttribute("markers", markers.among(page.items().stream().map(Debtor::id).toList()));
         model.addAttribute("q", q);
         return "receivables/debtors";
     }
@@ -87,21 +91,15 @@ class ReceivablesConsole {
     String debtor(@PathVariable UUID id, Model model) {
         Debtor debtor = debtors.get(id);
         List<Invoice> items = invoices.list(new Invoices.Filter(id, null, null, null, null), null, 200).items();
-        List<TimelineEntry> timeline = new ArrayList<>();
-        for (Invoice i : items) {
-            timeline.add(new TimelineEntry(i.createdAt(), "invoice", "Invoice " + i.number() + " (" + i.amount()
-                    + " " + i.currency() + ")", "/console/invoices/" + i.id()));
-            if (i.settledAt() != null) {
-                timeline.add(new TimelineEntry(i.settledAt(), "settled", "Invoice " + i.number() + " "
-                        + i.status().name().toLowerCase(), "/console/invoices/" + i.id()));
-            }
-        }
-        timelines.forEach(c -> timeline.addAll(c.timeline(id, 100)));
-        timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
+        List<TimelineEntry> timeline = debtorTimeline.of(id, items, 100);
         model.addAttribute("debtor", debtor);
+        model.addAttribute("markers", markers.of(id));
+        model.addAttribute("canManagePrivacy", org.springframework.security.core.context.SecurityContextHolder
+                .getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> "privacy:manage".equals(a.getAuthority())));
         model.addAttribute("open", items.stream().filter(i -> i.status().isOpen()).toList());
         model.addAttribute("closed", items.stream().filter(i -> !i.status().isOpen()).limit(50).toList());
-        model.addAttribute("timeline", timeline.stream().limit(100).toList());
+        model.addAttribute("timeline", timeline);
         return "receivables/debtor";
     }
 
@@ -110,6 +108,7 @@ class ReceivablesConsole {
         Invoice invoice = invoices.get(id);
         model.addAttribute("invoice", invoice);
         model.addAttribute("debtor", debtors.get(invoice.debtorId()));
+        model.addAttribute("markers", markers.of(invoice.debtorId()));
         model.addAttribute("entries", ledger.entries(id));
         model.addAttribute("lines", invoices.lines(id));
         return "receivables/invoice";

@@ -1,5 +1,6 @@
 package io.creditflow.receivables.web;
 
+import io.creditflow.privacy.PrivacyMarkers;
 import io.creditflow.receivables.Address;
 import io.creditflow.receivables.Debtor;
 import io.creditflow.receivables.DebtorInput;
@@ -87,21 +88,25 @@ final class ReceivablesJson {
                           List<String> ibans, String language, String preferredChannel, @Nullable AddressJson address,
                           List<AddressJson> addresses, @Nullable String chamberOfCommerce,
                           @Nullable String vatNumber, @Nullable String contactPerson, List<String> tags,
-                          String status, boolean erased, int version, OffsetDateTime createdAt) {
+                          String status, boolean erased, int version, OffsetDateTime createdAt,
+                          List<String> contestedFields, boolean restricted) {
 
-        static DebtorResponse of(Debtor d) {
+        /** With the privacy markers: the fields the person contests, and whether processing is restricted. */
+        static DebtorResponse of(Debtor d, PrivacyMarkers.Markers markers) {
+            List<String> contested = List.copyOf(markers.contestedFields());
             DebtorProfile p = d.profile();
             if (p == null) {
                 return new DebtorResponse(d.id(), d.externalId(), d.type(), null, null, null, null, List.of(), null,
                         List.of(), null, List.of(), d.language(), d.preferredChannel(), null, List.of(), null, null,
-                        null, d.tags(), d.status(), true, d.version(), d.createdAt());
+                        null, d.tags(), d.status(), true, d.version(), d.createdAt(), contested, markers.restricted());
             }
             Address billing = p.billingAddress();
             return new DebtorResponse(d.id(), d.externalId(), d.type(), p.name(), p.salutation(), p.dateOfBirth(),
                     p.email(), p.emails(), p.phone(), p.phones(), p.iban(), p.ibans(), d.language(),
                     d.preferredChannel(), billing == null ? null : AddressJson.of(billing),
                     p.addresses().stream().map(AddressJson::of).toList(), p.chamberOfCommerce(), p.vatNumber(),
-                    p.contactPerson(), d.tags(), d.status(), false, d.version(), d.createdAt());
+                    p.contactPerson(), d.tags(), d.status(), false, d.version(), d.createdAt(), contested,
+                    markers.restricted());
         }
     }
 

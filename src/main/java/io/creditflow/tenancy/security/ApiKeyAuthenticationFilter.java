@@ -17,9 +17,18 @@ import java.io.IOException;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys apiKeys;
+    private final ApiRateLimiter limiter;
+    private final RateLimitedResponse tooMany;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys) {
+    /** Writes the 429 answer (a problem detail). */
+    interface RateLimitedResponse {
+        void write(HttpServletResponse response, long retryAfterSeconds) throws IOException;
+    }
+
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, ApiRateLimiter limiter, RateLimitedResponse tooMany) {
         this.apiKeys = apiKeys;
+        this.limiter = limiter;
+        this.tooMany = tooMany;
     }
 
     @Override
@@ -27,8 +36,17 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            apiKeys.authenticate(header.substring(7).trim()).ifPresent(key -> SecurityContextHolder.getContext()
-                    .setAuthentication(new ApiKeyAuthentication(key)));
+            var key = apiKeys.authenticate(header.substring(7).trim());
+            if (key.isPresent()) {
+                var probe = limiter.tryConsume(key.get());
+                response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+                if (!probe.isConsumed()) {
+                    long wait = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+                    tooMany.write(response, wait);
+                    return;
+                }
+                SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(key.get()));
+            }
         }
         chain.doFilter(request, response);
     }

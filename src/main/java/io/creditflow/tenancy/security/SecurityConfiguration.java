@@ -39,9 +39,17 @@ class SecurityConfiguration {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** Per-key rate limits; the default must not throttle 2,000 credit checks a second on one key. */
+    @Bean
+    ApiRateLimiter apiRateLimiter(
+            @org.springframework.beans.factory.annotation.Value("${creditflow.security.api-rate-limit.per-second:5000}")
+            int perSecond) {
+        return new ApiRateLimiter(perSecond);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, JsonMapper json,
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ApiRateLimiter limiter, JsonMapper json,
                             ObjectProvider<PublicPaths> publicPaths) throws Exception {
         String[] open = publicPaths.orderedStream().flatMap(p -> p.patterns().stream())
                 .filter(p -> p.startsWith("/api/")).toArray(String[]::new);
@@ -49,7 +57,11 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, limiter, (res, retryAfter) -> {
+                    res.setHeader("Retry-After", String.valueOf(retryAfter));
+                    problem(res, json, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                            "This API key's rate limit is exceeded; retry after " + retryAfter + " s.");
+                }), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, json, HttpStatus.UNAUTHORIZED,
                                 "unauthorized", "Unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'."))
@@ -57,6 +69,9 @@ class SecurityConfiguration {
                                 "Forbidden", "Your API key's scopes do not allow this operation.")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> {
+                    // a streamed answer (StreamingResponseBody) finishes on an async dispatch that carries no key:
+                    // it was authorised when the request came in
+                    a.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll();
                     if (open.length > 0) {
                         a.requestMatchers(open).permitAll();
                     }

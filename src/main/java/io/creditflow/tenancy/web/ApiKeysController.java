@@ -2,7 +2,6 @@ package io.creditflow.tenancy.web;
 
 import io.creditflow.platform.Actor;
 import io.creditflow.tenancy.ApiKeys;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,19 +27,34 @@ import java.util.UUID;
 class ApiKeysController {
 
     private final ApiKeys apiKeys;
+    private final jakarta.validation.Validator validator;
 
-    ApiKeysController(ApiKeys apiKeys) {
+    ApiKeysController(ApiKeys apiKeys, jakarta.validation.Validator validator) {
         this.apiKeys = apiKeys;
+        this.validator = validator;
     }
 
-    record IssueRequest(@NotBlank @Size(max = 100) String name, @NotEmpty Set<String> scopes) {
+    /** {@code rateLimitPerSecond}: this key's own limit (omit for the platform default). */
+    record IssueRequest(@NotBlank @Size(max = 100) String name, @NotEmpty Set<String> scopes,
+                        @org.jspecify.annotations.Nullable Integer rateLimitPerSecond) {
     }
 
     /** The response is the only time the key is shown in clear. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ApiKeys.IssuedKey issue(@Valid @RequestBody IssueRequest request) {
-        return apiKeys.issue(request.name(), request.scopes(), Actor.current().name());
+    ApiKeys.IssuedKey issue(@RequestBody IssueRequest request) {
+        Checks.valid(validator, request);
+        return apiKeys.issue(request.name(), request.scopes(), Actor.current().name(), request.rateLimitPerSecond());
+    }
+
+    record RateLimit(@org.jspecify.annotations.Nullable Integer rateLimitPerSecond) {
+    }
+
+    /** Sets the key's own rate limit, or (null) returns it to the platform default. */
+    @PutMapping("/{id}/rate-limit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void rateLimit(@PathVariable UUID id, @RequestBody RateLimit body) {
+        apiKeys.changeRateLimit(id, body.rateLimitPerSecond());
     }
 
     @GetMapping

@@ -4,7 +4,6 @@ import io.creditflow.tenancy.ConsoleUsers;
 import io.creditflow.tenancy.Role;
 import io.creditflow.tenancy.Tenant;
 import io.creditflow.tenancy.Tenants;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -32,10 +31,12 @@ class OperatorTenantsController {
 
     private final Tenants tenants;
     private final ConsoleUsers users;
+    private final jakarta.validation.Validator validator;
 
-    OperatorTenantsController(Tenants tenants, ConsoleUsers users) {
+    OperatorTenantsController(Tenants tenants, ConsoleUsers users, jakarta.validation.Validator validator) {
         this.tenants = tenants;
         this.users = users;
+        this.validator = validator;
     }
 
     record CreateTenant(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}") String slug,
@@ -49,7 +50,8 @@ class OperatorTenantsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    Tenant create(@Valid @RequestBody CreateTenant request) {
+    Tenant create(@RequestBody CreateTenant request) {
+        Checks.valid(validator, request);
         Tenant tenant = tenants.create(request.slug(), request.name(),
                 request.country() == null ? "NL" : request.country(),
                 request.defaultLanguage() == null ? "nl" : request.defaultLanguage());

@@ -79,8 +79,11 @@ class TenancyConsole {
 
     @PostMapping("/console/settings/api-keys")
     @PreAuthorize("hasAuthority('api-keys:manage')")
-    String issueKey(@RequestParam String name, @RequestParam List<String> scopes, Model model) {
-        ApiKeys.IssuedKey issued = apiKeys.issue(name, new LinkedHashSet<>(scopes), Actor.current().name());
+    String issueKey(@RequestParam String name, @RequestParam List<String> scopes,
+                    @RequestParam(required = false) @org.jspecify.annotations.Nullable Integer rateLimitPerSecond,
+                    Model model) {
+        ApiKeys.IssuedKey issued = apiKeys.issue(name, new LinkedHashSet<>(scopes), Actor.current().name(),
+                rateLimitPerSecond);
         model.addAttribute("issued", issued);
         return apiKeys(model);
     }

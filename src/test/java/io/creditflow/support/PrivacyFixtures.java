@@ -1,0 +1,89 @@
+package io.creditflow.support;
+
+import io.creditflow.messaging.OutboundMessage;
+import io.creditflow.messaging.Outbox;
+import io.creditflow.messaging.PostalAddress;
+import io.creditflow.messaging.letters.PrintBatches;
+import io.creditflow.messaging.outbox.OutboxDispatcher;
+import io.creditflow.platform.TenantScope;
+import io.creditflow.shared.IbanGenerator;
+import io.creditflow.support.TestTenants.TestTenant;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A person with data in every module that holds personal data, made through the real entry points (the API with an
+ * Idempotency-Key, the outbox, the print batch): what a data-subject right must find, export and erase. Every value is
+ * unique per call, so a search of a dump or a file for it cannot hit anything else.
+ */
+@TestComponent
+public class PrivacyFixtures {
+
+    private final Outbox outbox;
+    private final OutboxDispatcher dispatcher;
+    private final PrintBatches printBatches;
+    private final TenantScope tenantScope;
+
+    PrivacyFixtures(Outbox outbox, OutboxDispatcher dispatcher, PrintBatches printBatches, TenantScope tenantScope) {
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.printBatches = printBatches;
+        this.tenantScope = tenantScope;
+    }
+
+    public record Person(UUID debtorId, UUID invoiceId, String externalId, String name, String email, String phone,
+                         String iban, String street, String city, String dateOfBirth, String invoiceNumber) {
+        /** The values that identify the person: none may survive an erasure in clear. */
+        public List<String> secrets() {
+            return List.of(name, email, phone, iban, street, city, externalId);
+        }
+    }
+
+    public Person person(TestTenant tenant, long seed) {
+        Random random = new Random(seed);
+        String tag = Long.toString(Math.abs(random.nextLong()), 36);
+        String name = "Wilhelmina Oosterbroek" + tag;
+        String email = "w.oosterbroek." + tag + "@example.org";
+        String phone = "+3161" + String.format("%07d", random.nextInt(10_000_000));
+        String iban = IbanGenerator.dutch(random).value();
+        String street = "Zonnebloemhof" + tag;
+        String city = "Kwadendamme" + tag;
+        String externalId = "CUST-" + tag;
+        String body = """
+                {"externalId":"%s","type":"CONSUMER","name":"%s","email":"%s","phone":"%s","iban":"%s",
+                 "dateOfBirth":"1931-02-17","language":"nl","preferredChannel":"POST",
+                 "address":{"street":"%s","houseNumber":"7","postcode":"4435 AB","city":"%s","country":"NL"}}"""
+                .formatted(externalId, name, email, phone, iban, street, city);
+        JsonNode debtor = tenant.api().post().uri("/api/v1/debtors").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "debtor-" + tag).body(body).retrieve().body(JsonNode.class);
+        UUID debtorId = UUID.fromString(debtor.get("id").asString());
+        String number = "F-" + tag;
+        JsonNode invoice = tenant.api().post().uri("/api/v1/invoices").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "invoice-" + tag).body("""
+                        {"debtorId":"%s","number":"%s","issueDate":"2026-10-01","dueDate":"2026-10-31",
+                         "amount":"121.00","vatAmount":"21.00",
+                         "lines":[{"description":"Consult","quantity":"1","unitPrice":"100.00","amount":"100.00"}]}"""
+                        .formatted(debtorId, number)).retrieve().body(JsonNode.class);
+        UUID invoiceId = UUID.fromString(invoice.get("id").asString());
+        tenantScope.inTenant(tenant.id(), () -> {
+            outbox.enqueue(OutboundMessage.email(debtorId, "test", number, "mail-" + tag, "nl", email,
+                    "Herinnering " + number, "<p>Beste " + name + ",</p>", "Beste " + name + ",", List.of()));
+            outbox.enqueue(OutboundMessage.letter(debtorId, "test", number, "letter-" + tag, "nl",
+                    new PostalAddress(name, null, street + " 7", "4435 AB", city, "NL"),
+                    new OutboundMessage.Letterhead("Test BV", List.of("Kerkstraat 1"), "Test BV, Kerkstraat 1",
+                            List.of("KvK 12345678"), "NL"),
+                    "Aanmaning " + number, "<p>Beste " + name + ", betaal " + number + ".</p>"));
+        });
+        Instant later = Instant.now().plusSeconds(60);
+        dispatcher.dispatchOnce(later);
+        tenantScope.inTenant(tenant.id(), () -> printBatches.close(tenant.id(), later));
+        return new Person(debtorId, invoiceId, externalId, name, email, phone, iban, street, city, "1931-02-17",
+                number);
+    }
+}
