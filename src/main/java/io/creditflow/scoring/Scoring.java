@@ -64,16 +64,18 @@ public class Scoring {
 
     /** The collectability of one open invoice today, with features built from the tenant's history. */
     public Score scoreInvoice(UUID invoiceId, String channel) {
+        UUID debtor = collectability.debtorOf(invoiceId).orElseThrow(() -> new NotFoundException("Invoice",
+                invoiceId));
+        if (restrictions.isRestricted(debtor)) {
+            throw restricted();
+        }
         ActiveModels.Active models = models(Purpose.COLLECTABILITY);
         List<CollectabilityFeatures.Case> cases = collectability.openInvoices(List.of(invoiceId));
         if (cases.isEmpty()) {
-            throw new NotFoundException("Open invoice", invoiceId);
+            throw new BusinessRuleException("invoice-not-open", "Invoice " + invoiceId + " is not open: only open "
+                    + "invoices have a collectability score.");
         }
         CollectabilityFeatures.Case c = cases.getFirst();
-        // the feature query already leaves restricted debtors out; a race with a new restriction is caught here
-        if (restrictions.isRestricted(c.debtorId())) {
-            throw restricted();
-        }
         return score(models, Purpose.COLLECTABILITY, c.features(), c.debtorId(), c.invoiceId(), channel);
     }
 

@@ -74,7 +74,9 @@ final class CrossCharacteristics {
         double additive = additiveLogLikelihood(training, first, second);
         double crossed = groupedLogLikelihood(binning);
         int extra = binning.bins().size() - 1 - 2;
-        double gain = crossed - additive - 0.5 * Math.max(extra, 0) * Math.log(training.rows());
+        double perParameter = options.crosses().penalty() > 0 ? options.crosses().penalty()
+                : 0.5 * Math.log(training.rows());
+        double gain = crossed - additive - perParameter * Math.max(extra, 0);
         return new Cross(binning, first, second, gain);
     }
 

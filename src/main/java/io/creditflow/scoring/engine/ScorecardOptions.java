@@ -19,10 +19,11 @@ public record ScorecardOptions(BinningOptions binning, double minInformationValu
      * @param maxBins    bins of a cross after grouping its cells
      * @param minGain    the penalised log-likelihood gain a pair needs to be crossed
      * @param replace    the cross replaces its two variables (true) or joins them in the regression (false)
+     * @param penalty    log-likelihood charged per extra parameter of the cross; 0 means BIC (½·ln n)
      */
-    public record Crosses(int max, int candidates, int maxBins, double minGain, boolean replace) {
+    public record Crosses(int max, int candidates, int maxBins, double minGain, boolean replace, double penalty) {
 
-        public static final Crosses NONE = new Crosses(0, 0, 1, 0, true);
+        public static final Crosses NONE = new Crosses(0, 0, 1, 0, true, 0);
     }
 
     public ScorecardOptions(BinningOptions binning, double minInformationValue, double c, PdoScaling scaling) {

@@ -90,6 +90,13 @@ public class CollectabilityFeatures {
                 horizonDays, (int) ids.stream().distinct().count());
     }
 
+    /** The debtor of an invoice of the current tenant. */
+    public java.util.Optional<UUID> debtorOf(UUID invoiceId) {
+        return dsl.select(io.creditflow.jooq.Tables.INVOICE.DEBTOR_ID).from(io.creditflow.jooq.Tables.INVOICE)
+                .where(io.creditflow.jooq.Tables.INVOICE.ID.eq(invoiceId))
+                .fetchOptional(io.creditflow.jooq.Tables.INVOICE.DEBTOR_ID);
+    }
+
     /** The given open invoices as of today (restricted debtors' invoices are left out). */
     public List<Case> openInvoices(Collection<UUID> invoiceIds) {
         return current(List.copyOf(invoiceIds), List.of());

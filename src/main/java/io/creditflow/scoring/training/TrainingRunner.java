@@ -5,7 +5,6 @@ import io.creditflow.scoring.Purpose;
 import io.creditflow.scoring.engine.BoostingOptions;
 import io.creditflow.scoring.engine.DataException;
 import io.creditflow.scoring.engine.Dataset;
-import io.creditflow.scoring.engine.DatasetReader;
 import io.creditflow.scoring.engine.ModelBuilder;
 import io.creditflow.scoring.engine.ScorecardOptions;
 import io.creditflow.scoring.history.CollectabilityFeatures;
@@ -18,10 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -94,18 +89,10 @@ class TrainingRunner {
 
     private Data csv(Trainings.Training training) {
         TrainingParameters p = training.parameters();
-        Path file = null;
-        try {
-            file = Files.createTempFile("scoring-training-", ".csv");
-            Files.write(file, trainings.upload(training.id()));
-            Dataset dataset = new DatasetReader(p.csvFormat(), p.targetSpec()).read(file);
-            return new Data(dataset, p.positive(), new TrainedModel.Origin(training.purpose(), p.name(),
-                    TrainedModel.Source.CSV, training.sourceName(), null, null, p.horizonDays()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            delete(file);
-        }
+        String fileName = training.sourceName() == null ? "upload.csv" : training.sourceName();
+        Dataset dataset = TrainingService.read(fileName, trainings.upload(training.id()), p);
+        return new Data(dataset, p.positive(), new TrainedModel.Origin(training.purpose(), p.name(),
+                TrainedModel.Source.CSV, training.sourceName(), null, null, p.horizonDays()));
     }
 
     private Data history(Trainings.Training training) {
@@ -124,15 +111,5 @@ class TrainingRunner {
         return new Data(set.data(), "true", new TrainedModel.Origin(training.purpose(), p.name(),
                 TrainedModel.Source.HISTORY, set.invoices() + " invoices, " + set.data().rows() + " cases", set.from(),
                 set.to(), set.horizonDays()));
-    }
-
-    private static void delete(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warn("Could not delete {}", file);
-            }
-        }
     }
 }

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +59,7 @@ public class TrainingService {
             throw invalid("file", String.format(Locale.ROOT, "%d bytes; at most %d can be trained on in the server "
                     + "(use the command line for larger files)", content.length, maxUploadBytes));
         }
-        check(content, parameters);
+        check(fileName, content, parameters);
         return schedule(trainings.queue(purpose, "CSV", fileName, parameters, content, Actor.current().name()));
     }
 
@@ -76,25 +78,20 @@ public class TrainingService {
         return id;
     }
 
-    private static void check(byte[] content, TrainingParameters parameters) {
-        Path file = null;
+    private static void check(String fileName, byte[] content, TrainingParameters parameters) {
         try {
-            file = Files.createTempFile("scoring-upload-", ".csv");
-            Files.write(file, content);
-            Dataset data = new DatasetReader(parameters.csvFormat(), parameters.targetSpec()).read(file);
-            requireBothOutcomes(data, parameters.foldsOrDefault());
+            requireBothOutcomes(read(fileName, content, parameters), parameters.foldsOrDefault());
         } catch (DataException e) {
             throw invalid("file", e.getMessage());
+        }
+    }
+
+    /** Reads an upload; errors name the uploaded file, its line or its column. */
+    static Dataset read(String fileName, byte[] content, TrainingParameters parameters) {
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
+            return new DatasetReader(parameters.csvFormat(), parameters.targetSpec()).read(reader, fileName);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file; the OS cleans up
-                }
-            }
         }
     }
 
