@@ -12,21 +12,67 @@ import java.util.Map;
  * variable, the interval between two cuts. A value seen in no bin (a new category, or missing when training had no
  * missing values) gets WoE 0: the average risk, neither reward nor penalty.
  *
+ * <p>A cross characteristic ({@link Kind#CROSS}) is the 2-D binning of two variables: its {@code parts} are the
+ * binnings of each, a case's cell is the pair of its bins ({@code "2:0"} = bin 2 of the first, bin 0 of the second),
+ * and {@code levels} groups the cells seen in training into bins; a cell never seen gets WoE 0 like any unseen value.
+ *
  * @param cuts       ascending interval borders; bin {@code i} holds values in [cuts[i-1], cuts[i])
- * @param levels     value -> bin index, for categories and discrete or special numeric values
+ * @param levels     value -> bin index, for categories, discrete or special numeric values and cross cells
  * @param missingBin index of the bin of missing values, or -1
+ * @param parts      the two binnings a cross characteristic combines; empty for a single variable
  */
 public record Binning(String variable, Kind kind, List<Double> cuts, Map<String, Integer> levels, List<Bin> bins,
-                      int missingBin) {
+                      int missingBin, List<Binning> parts) {
 
     public static final int UNSEEN = -1;
 
-    public enum Kind { NUMERIC, DISCRETE, CATEGORICAL }
+    public enum Kind { NUMERIC, DISCRETE, CATEGORICAL, CROSS }
 
     public Binning {
         cuts = List.copyOf(cuts);
         levels = Map.copyOf(levels);
         bins = List.copyOf(bins);
+        // model files written before cross characteristics have no "parts"
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    public Binning(String variable, Kind kind, List<Double> cuts, Map<String, Integer> levels, List<Bin> bins,
+                   int missingBin) {
+        this(variable, kind, cuts, levels, bins, missingBin, List.of());
+    }
+
+    /** The variables a case must supply: this one, or both variables of a cross characteristic. */
+    public List<String> inputs() {
+        return parts.isEmpty() ? List.of(variable) : parts.stream().flatMap(p -> p.inputs().stream()).toList();
+    }
+
+    /** The bin of a case given as raw values by variable name. */
+    public int binOfCase(Map<String, ?> values) {
+        if (parts.isEmpty()) {
+            return binOf(values.get(variable));
+        }
+        return cell(parts.get(0).binOfCase(values), parts.get(1).binOfCase(values));
+    }
+
+    /** The bin of every row of the data (the columns are found by name). */
+    public int[] binsOf(Dataset data) {
+        if (parts.isEmpty()) {
+            return binsOf(data.column(variable).orElseThrow(() -> new DataException(
+                    "the scorecard needs column '" + variable + "', which the data does not have")));
+        }
+        int[] first = parts.get(0).binsOf(data);
+        int[] second = parts.get(1).binsOf(data);
+        int[] bin = new int[first.length];
+        Arrays.setAll(bin, r -> cell(first[r], second[r]));
+        return bin;
+    }
+
+    private int cell(int first, int second) {
+        return first == UNSEEN || second == UNSEEN ? UNSEEN : levels.getOrDefault(cellKey(first, second), UNSEEN);
+    }
+
+    static String cellKey(int first, int second) {
+        return first + ":" + second;
     }
 
     public double informationValue() {
@@ -35,6 +81,9 @@ public record Binning(String variable, Kind kind, List<Double> cuts, Map<String,
 
     /** The bin of a raw value (a Number, a String or null), or {@link #UNSEEN}. */
     public int binOf(@Nullable Object value) {
+        if (kind == Kind.CROSS) {
+            throw new IllegalStateException(variable + " is a cross characteristic: bin a whole case (binOfCase)");
+        }
         if (value == null) {
             return missingBin;
         }
@@ -69,9 +118,9 @@ public record Binning(String variable, Kind kind, List<Double> cuts, Map<String,
         return bin == UNSEEN ? 0 : bins.get(bin).woe();
     }
 
-    /** The WoE of every row of a column of this variable. */
-    public double[] woe(Column column) {
-        return Arrays.stream(binsOf(column)).mapToDouble(this::woe).toArray();
+    /** The WoE of every row of the data. */
+    public double[] woe(Dataset data) {
+        return Arrays.stream(binsOf(data)).mapToDouble(this::woe).toArray();
     }
 
     /** The bin of every row of a column of this variable. */

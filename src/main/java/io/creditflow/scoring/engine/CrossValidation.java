@@ -44,6 +44,12 @@ public final class CrossValidation {
     }
 
     public static Result run(Dataset data, ModelTrainer trainer, int folds, long seed) {
+        return run(data, trainer, folds, seed, fold -> { });
+    }
+
+    /** As {@link #run(Dataset, ModelTrainer, int, long)}, telling {@code afterFold} the number of each finished fold. */
+    public static Result run(Dataset data, ModelTrainer trainer, int folds, long seed,
+                             java.util.function.IntConsumer afterFold) {
         if (data.bads() < folds || data.rows() - data.bads() < folds) {
             throw new DataException("too few bads or goods for " + folds + " folds: " + data.bads() + " bads, "
                     + (data.rows() - data.bads()) + " goods");
@@ -68,6 +74,7 @@ public final class CrossValidation {
             if (model instanceof AutoCloseable closeable) {
                 close(closeable);
             }
+            afterFold.accept(k + 1);
         }
         return new Result(trainer.name(), outOfFold, auc, seconds);
     }

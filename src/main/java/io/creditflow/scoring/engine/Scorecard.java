@@ -22,7 +22,7 @@ public record Scorecard(List<Characteristic> characteristics, double intercept, 
     public double score(Map<String, ?> values) {
         double score = 0;
         for (Characteristic c : characteristics) {
-            score += c.pointsOf(c.binning().binOf(values.get(c.variable())));
+            score += c.pointsOf(c.binning().binOfCase(values));
         }
         return characteristics.isEmpty() ? scaling.score(1 / (1 + Math.exp(-intercept))) : score;
     }
@@ -40,7 +40,7 @@ public record Scorecard(List<Characteristic> characteristics, double intercept, 
         List<Reason> reasons = new ArrayList<>();
         double score = 0;
         for (Characteristic c : characteristics) {
-            int bin = c.binning().binOf(values.get(c.variable()));
+            int bin = c.binning().binOfCase(values);
             double points = c.pointsOf(bin);
             score += points;
             double gap = c.maxPoints() - points;
@@ -70,9 +70,7 @@ public record Scorecard(List<Characteristic> characteristics, double intercept, 
             java.util.Arrays.fill(score, scaling.score(1 / (1 + Math.exp(-intercept))));
         }
         for (Characteristic c : characteristics) {
-            Column column = data.column(c.variable()).orElseThrow(() -> new DataException(
-                    "the scorecard needs column '" + c.variable() + "', which the data does not have"));
-            int[] bins = c.binning().binsOf(column);
+            int[] bins = c.binning().binsOf(data);
             for (int r = 0; r < bins.length; r++) {
                 score[r] += c.pointsOf(bins[r]);
             }

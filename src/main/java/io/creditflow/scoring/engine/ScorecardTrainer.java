@@ -50,6 +50,16 @@ public final class ScorecardTrainer implements ModelTrainer {
         }
         candidates.sort(Comparator.comparingDouble(Binning::informationValue).reversed()
                 .thenComparing(Binning::variable));
+        for (CrossCharacteristics.Cross cross : new CrossCharacteristics(options).find(training, candidates)) {
+            if (options.crosses().replace()) {
+                candidates.remove(cross.first());
+                candidates.remove(cross.second());
+                status.put(cross.first().variable(), "in the cross characteristic " + cross.binning().variable());
+                status.put(cross.second().variable(), "in the cross characteristic " + cross.binning().variable());
+            }
+            candidates.add(cross.binning());
+            all.add(cross.binning());
+        }
         Scorecard scorecard = fit(training, candidates, status);
         all.sort(Comparator.comparingDouble(Binning::informationValue).reversed().thenComparing(Binning::variable));
         List<VariableSummary> summaries = all.stream().map(b -> new VariableSummary(b.variable(),
@@ -62,7 +72,7 @@ public final class ScorecardTrainer implements ModelTrainer {
         List<Binning> selected = new ArrayList<>(candidates);
         List<double[]> woe = new ArrayList<>();
         for (Binning binning : selected) {
-            woe.add(binning.woe(training.column(binning.variable()).orElseThrow()));
+            woe.add(binning.woe(training));
         }
         while (true) {
             double[] beta = LogisticRegression.fit(woe.toArray(double[][]::new), training.bad(), options.c());

@@ -29,9 +29,11 @@ public final class WoeBinner {
     public Binning bin(Column column, boolean[] bad) {
         return switch (column) {
             case Column.Numeric n when n.distinctValues(options.discreteMaxLevels()) <= options.discreteMaxLevels() ->
-                    levels(n.name(), Binning.Kind.DISCRETE, numericKeys(n), bad);
+                    levels(n.name(), Binning.Kind.DISCRETE, numericKeys(n), bad, options.maxBins(),
+                            members -> label(members, Binning.Kind.DISCRETE));
             case Column.Numeric n -> numeric(n, bad);
-            case Column.Categorical c -> levels(c.name(), Binning.Kind.CATEGORICAL, c.values(), bad);
+            case Column.Categorical c -> levels(c.name(), Binning.Kind.CATEGORICAL, c.values(), bad,
+                    options.maxBins(), members -> label(members, Binning.Kind.CATEGORICAL));
         };
     }
 
@@ -134,7 +136,12 @@ public final class WoeBinner {
         return groups;
     }
 
-    private Binning levels(String name, Binning.Kind kind, String[] values, boolean[] bad) {
+    /**
+     * Groups levels (categories, codes, cross cells) by their shrunk event rate into at most {@code maxBins} bins of
+     * at least {@code minCategoryShare} of the present rows; {@code labels} names a bin by its members.
+     */
+    Binning levels(String name, Binning.Kind kind, String[] values, boolean[] bad, int maxBins,
+                   java.util.function.Function<List<String>, String> labels) {
         Map<String, long[]> counts = new HashMap<>();
         long[] missing = new long[2];
         for (int r = 0; r < values.length; r++) {
@@ -160,12 +167,12 @@ public final class WoeBinner {
             Coarsening coarsening = units.coarsening(totals);
             long present = values.length - missing[0] - missing[1];
             int[] fine = coarsening.atLeast((long) Math.ceil(options.minCategoryShare() * present));
-            int[] groups = coarsening.limit(coarsening.monotone(fine, true), options.maxBins());
+            int[] groups = coarsening.limit(coarsening.monotone(fine, true), maxBins);
             for (int g = 0; g < groups.length; g++) {
                 List<String> members = ordered.subList(groups[g], coarsening.end(groups, g));
                 int index = g;
                 members.forEach(m -> levels.put(m, index));
-                bins.add(totals.bin(label(members, kind), coarsening.groupGoods(groups, g),
+                bins.add(totals.bin(labels.apply(members), coarsening.groupGoods(groups, g),
                         coarsening.groupBads(groups, g)));
             }
         }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Random;
 
 /** Seeded synthetic loan data: a numeric, a categorical and a noise variable that drive a known risk. */
-final class SyntheticData {
+public final class SyntheticData {
 
     private SyntheticData() {
     }
 
-    static Dataset loans(long seed, int rows) {
+    public static Dataset loans(long seed, int rows) {
         Random random = new Random(seed);
         double[] income = new double[rows];
         String[] housing = new String[rows];

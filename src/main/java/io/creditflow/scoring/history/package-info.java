@@ -1,0 +1,11 @@
+/**
+ * Training data and serving features from the tenant's own history, in set-based SQL: collectability cases (per
+ * invoice at its issue date, its due date and each dunning step: paid within N days?) with features of the ledger,
+ * the dunning history, payment plans and the debtor's behaviour, all computed AS OF the case's date; and acceptance
+ * outcomes (credit checks whose orders later went bad). Other modules' tables are read with SQL only (they may not be
+ * installed; their features are then absent), never through their Java types.
+ */
+@NullMarked
+package io.creditflow.scoring.history;
+
+import org.jspecify.annotations.NullMarked;
