@@ -28,6 +28,7 @@ create table collection_case (
     stage_since      date not null,
     next_stage_on    date,
     handoff_approval text check (handoff_approval in ('REQUESTED', 'APPROVED')),
+    handoff_requested_by text,
     wki              boolean not null,
     opened_at        timestamptz not null default now(),
     closed_at        timestamptz,
