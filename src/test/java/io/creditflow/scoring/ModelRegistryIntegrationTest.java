@@ -35,6 +35,8 @@ class ModelRegistryIntegrationTest {
     private static final Map<String, Object> CASE = Map.of("income", 1400.0, "housing", "rent", "noise", 5.0);
 
     @Autowired
+    io.creditflow.scoring.registry.ActiveModels activeModels;
+    @Autowired
     TestTenants tenants;
     @Autowired
     ScoringModels models;
@@ -133,7 +135,11 @@ class ModelRegistryIntegrationTest {
 
     @Test
     void anotherNodesActivationReachesThisNodesCacheThroughNotify() {
+        await().atMost(Duration.ofSeconds(30)).until(activeModels::listening);
+        long handled = activeModels.notificationsHandled();
         activate(first, Role.CHAMPION);
+        // this node's own activation also arrives as a notification: once handled, it cannot empty the cache later
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeModels.notificationsHandled() > handled);
         assertThat(servedVersion()).isEqualTo(1);
         // another node changes the champion: its transaction commits the roles and a NOTIFY, nothing else
         var superuser = Superuser.jdbc(environment);
