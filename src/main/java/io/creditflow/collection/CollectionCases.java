@@ -157,6 +157,13 @@ public class CollectionCases {
         return CursorPage.of(rows, limit, v -> v.openedAt() + "|" + v.id());
     }
 
+    /** Open cases (not handed off), the largest open amounts first. */
+    @Transactional(readOnly = true)
+    public List<CaseView> openByAmount(int limit) {
+        return dsl.resultQuery(SELECT + " where c.status = 'OPEN'" + GROUP + " order by open_amount desc, c.id limit "
+                + limit).fetch(CollectionCases::view);
+    }
+
     @Transactional(readOnly = true)
     public List<StageEntry> stages(UUID caseId) {
         get(caseId);

@@ -73,7 +73,7 @@ class CollectionCasesIntegrationTest {
         UUID second = in(() -> DunningFixtures.invoice(invoices, debtor, "200.00", today.minusDays(40)));
         publish(new CollectionCaseRequested(tenant.id(), debtor, List.of(first), "flow/incasso/" + today));
         publish(new CollectionCaseRequested(tenant.id(), debtor, List.of(first), "flow/incasso/" + today));
-        await().until(() -> in(() -> cases.openCaseOf(debtor)).isPresent());
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> in(() -> cases.openCaseOf(debtor)).isPresent());
         UUID caseId = in(() -> cases.openCaseOf(debtor)).orElseThrow().id();
 
         // the same request again (at-least-once delivery) changes nothing; a later request extends the open case
@@ -195,7 +195,7 @@ class CollectionCasesIntegrationTest {
         var inv = in(() -> invoices.get(invoice));
         in(() -> ledger.post(invoice, LedgerEntryKind.PAYMENT, inv.openPrincipal().negate(), inv.openCosts().negate(),
                 inv.openInterest().negate(), today, "bank", null));
-        await().until(() -> "CLOSED".equals(in(() -> cases.get(caseId)).status()));
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> "CLOSED".equals(in(() -> cases.get(caseId)).status()));
         var closed = in(() -> cases.get(caseId));
         assertThat(closed.closeReason()).isEqualTo("PAID");
         assertThat(closed.nextStageOn()).isNull();

@@ -57,7 +57,7 @@ class CollectionPrivacyIntegrationTest {
         for (int i = 0; i < 3; i++) {
             tenantScope.inTenant(tenant.id(), () -> cases.advance(caseId));
         }
-        await().until(() -> tenantScope.inTenant(tenant.id(), () -> cases.get(caseId)).stage() == Stage.BAILIFF);
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> tenantScope.inTenant(tenant.id(), () -> cases.get(caseId)).stage() == Stage.BAILIFF);
         Path drop = Path.of(dataDir, "collection", "file-drop", tenant.id().toString());
         assertThat(Files.list(drop).count()).isEqualTo(1);
 
@@ -77,8 +77,8 @@ class CollectionPrivacyIntegrationTest {
             return ledger.post(person.invoiceId(), LedgerEntryKind.PAYMENT, inv.openPrincipal().negate(),
                     inv.openCosts().negate(), inv.openInterest().negate(), LocalDate.now(), "bank", null);
         });
-        await().until(() -> !Files.list(drop).findAny().isPresent());
-        await().until(() -> tenantScope.inTenant(tenant.id(), () -> dsl.fetchCount(dsl.selectOne()
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> !Files.list(drop).findAny().isPresent());
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> tenantScope.inTenant(tenant.id(), () -> dsl.fetchCount(dsl.selectOne()
                 .from("collection_case").where("id = {0}", caseId))) == 0);
         for (Path file : filesUnder(Path.of(dataDir))) {
             String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -127,7 +127,7 @@ class CollectionPrivacyIntegrationTest {
             return ledger.post(invoice, LedgerEntryKind.PAYMENT, new java.math.BigDecimal("-75.00"),
                     java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, LocalDate.now(), "bank", null);
         });
-        await().until(() -> "CLOSED".equals(tenantScope.inTenant(tenant.id(), () -> cases.get(caseId)).status()));
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> "CLOSED".equals(tenantScope.inTenant(tenant.id(), () -> cases.get(caseId)).status()));
         return caseId;
     }
 

@@ -157,7 +157,7 @@ class HandOffIntegrationTest {
                 + after.openAmount().toPlainString() + "\"}";
         assertThat(callback(handoffId, WebhookSignatures.header(secret, Instant.now(), rest), rest).body())
                 .contains("BOOKED");
-        await().until(() -> "CLOSED".equals(in(() -> cases.get(caseId)).status()));
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> "CLOSED".equals(in(() -> cases.get(caseId)).status()));
         JsonNode detail = json.readTree(tenant.api().get().uri("/api/v1/collection-cases/" + caseId).retrieve()
                 .body(String.class));
         assertThat(detail.get("handoff").get("collected").asString())
@@ -174,7 +174,7 @@ class HandOffIntegrationTest {
         for (int i = 0; i < 4; i++) {
             in(() -> cases.advance(caseId));
         }
-        await().until(() -> in(() -> cases.get(caseId)).stage() == Stage.BAILIFF);
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> in(() -> cases.get(caseId)).stage() == Stage.BAILIFF);
         assertThat(in(() -> cases.stages(caseId))).extracting(CollectionCases.StageEntry::stage)
                 .endsWith(Stage.READY_FOR_BAILIFF, Stage.BAILIFF);
     }

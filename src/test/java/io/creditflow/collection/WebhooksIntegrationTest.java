@@ -102,8 +102,8 @@ class WebhooksIntegrationTest {
 
         UUID caseA = openCase(a);
         UUID caseB = openCase(b);
-        await().until(() -> deliveries(a, endpointId).size() == 1);
-        await().until(() -> tenantScope.inTenant(b.id(), () -> cases.get(caseB)) != null
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> deliveries(a, endpointId).size() == 1);
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> tenantScope.inTenant(b.id(), () -> cases.get(caseB)) != null
                 && !deliveriesOfTenant(b).isEmpty());
 
         synchronized (answers) {
