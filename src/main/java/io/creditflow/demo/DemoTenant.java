@@ -44,13 +44,15 @@ class DemoTenant implements ApplicationRunner {
     private final ApiKeys apiKeys;
     private final DemoLoader loader;
     private final DemoDunning dunning;
+    private final DemoCollection collection;
     private final Clock clock;
     private final String apiKey;
     private final int debtors;
     private final long seed;
     private final String baseUrl;
 
-    DemoTenant(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, DemoLoader loader, DemoDunning dunning, Clock clock,
+    DemoTenant(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, DemoLoader loader, DemoDunning dunning,
+               DemoCollection collection, Clock clock,
                @Value("${creditflow.demo.api-key:}") String apiKey,
                @Value("${creditflow.demo.debtors:1500}") int debtors,
                @Value("${creditflow.demo.seed:20260101}") long seed,
@@ -60,6 +62,7 @@ class DemoTenant implements ApplicationRunner {
         this.apiKeys = apiKeys;
         this.loader = loader;
         this.dunning = dunning;
+        this.collection = collection;
         this.clock = clock;
         this.apiKey = apiKey;
         this.debtors = debtors;
@@ -90,6 +93,7 @@ class DemoTenant implements ApplicationRunner {
         loader.load(tenant.id(), debtors, seed, LocalDate.now(clock), done -> log.info("  ... {} of {} debtors",
                 done, debtors));
         dunning.history(tenant.id());
+        collection.setUp(tenant.id());
         log.info("Demo tenant ready in {} s", (System.nanoTime() - start) / 1_000_000_000);
         return tenant;
     }

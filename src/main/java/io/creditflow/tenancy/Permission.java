@@ -19,6 +19,10 @@ public enum Permission {
     SCORING_MANAGE("scoring:manage"),
     COLLECTION_READ("collection:read"),
     COLLECTION_WRITE("collection:write"),
+    /** Approves a collector's hand-off of a case to a bailiff or agency (four eyes). */
+    COLLECTION_APPROVE("collection:approve"),
+    /** Configures the tenant's webhook endpoints, reads their delivery log and replays deliveries. */
+    WEBHOOKS_MANAGE("webhooks:manage"),
     CALCULATIONS("calculations"),
     PRIVACY_MANAGE("privacy:manage"),
     AUDIT_READ("audit:read"),

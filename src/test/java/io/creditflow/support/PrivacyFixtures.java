@@ -1,5 +1,6 @@
 package io.creditflow.support;
 
+import io.creditflow.collection.CollectionCases;
 import io.creditflow.messaging.OutboundMessage;
 import io.creditflow.messaging.Outbox;
 import io.creditflow.messaging.PostalAddress;
@@ -29,12 +30,24 @@ public class PrivacyFixtures {
     private final OutboxDispatcher dispatcher;
     private final PrintBatches printBatches;
     private final TenantScope tenantScope;
+    private final CollectionCases collectionCases;
 
-    PrivacyFixtures(Outbox outbox, OutboxDispatcher dispatcher, PrintBatches printBatches, TenantScope tenantScope) {
+    PrivacyFixtures(Outbox outbox, OutboxDispatcher dispatcher, PrintBatches printBatches, TenantScope tenantScope,
+                    CollectionCases collectionCases) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.printBatches = printBatches;
         this.tenantScope = tenantScope;
+        this.collectionCases = collectionCases;
+    }
+
+    /**
+     * Opens a collection case for the person's invoice, as dunning's request would (it places a legal hold and sends
+     * the case's first message). Separate from {@link #person}: an open case changes what an erasure may do.
+     */
+    public UUID collectionCase(TestTenant tenant, Person person) {
+        return tenantScope.inTenant(tenant.id(), () -> collectionCases.request(person.debtorId(),
+                List.of(person.invoiceId()), "fixture/" + person.externalId()).orElseThrow());
     }
 
     public record Person(UUID debtorId, UUID invoiceId, String externalId, String name, String email, String phone,
