@@ -19,6 +19,10 @@ public enum Permission {
     SCORING_MANAGE("scoring:manage"),
     COLLECTION_READ("collection:read"),
     COLLECTION_WRITE("collection:write"),
+    /** Debtor portal: branding, texts and the plans a debtor may arrange there. */
+    PORTAL_MANAGE("portal:manage"),
+    /** Debtor portal: read and answer debtors' messages. */
+    PORTAL_MESSAGES("portal:messages"),
     CALCULATIONS("calculations"),
     PRIVACY_MANAGE("privacy:manage"),
     AUDIT_READ("audit:read"),

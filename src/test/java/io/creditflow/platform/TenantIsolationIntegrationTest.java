@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TenantIsolationIntegrationTest {
 
     /** Global unique indexes by design: a login name and a key hash identify one identity across the platform. */
-    private static final Set<String> GLOBAL_INDEXES = Set.of("app_user_username", "api_key_hash");
+    private static final Set<String> GLOBAL_INDEXES = Set.of("app_user_username", "api_key_hash",
+            "portal_access_code_hash");
 
     @Autowired
     TestTenants tenants;
