@@ -23,6 +23,10 @@ public enum Permission {
     COLLECTION_APPROVE("collection:approve"),
     /** Configures the tenant's webhook endpoints, reads their delivery log and replays deliveries. */
     WEBHOOKS_MANAGE("webhooks:manage"),
+    /** Debtor portal: branding, texts and the plans a debtor may arrange there. */
+    PORTAL_MANAGE("portal:manage"),
+    /** Debtor portal: read and answer debtors' messages. */
+    PORTAL_MESSAGES("portal:messages"),
     CALCULATIONS("calculations"),
     PRIVACY_MANAGE("privacy:manage"),
     AUDIT_READ("audit:read"),

@@ -35,10 +35,10 @@ class TenantIsolationIntegrationTest {
      * Global unique indexes by design: a login name and a key hash identify one identity across the platform; a
      * payment link's token is the whole address of the public pay page (no tenant in the URL), and a payment
      * provider's webhook names its payment by the provider's own id (no tenant in the webhook), as does the sandbox
-     * provider's checkout page.
+     * provider's checkout page; a portal access code is typed by a debtor on a letter (no tenant in it).
      */
     private static final Set<String> GLOBAL_INDEXES = Set.of("app_user_username", "api_key_hash",
-            "payment_link_token", "provider_payment_external", "sandbox_payment_id");
+            "payment_link_token", "provider_payment_external", "sandbox_payment_id", "portal_access_code_hash");
 
     /**
      * The platform operator's own records about tenants (no debtor data): the breach register's impact per tenant and

@@ -31,14 +31,16 @@ public class PrivacyFixtures {
     private final PrintBatches printBatches;
     private final TenantScope tenantScope;
     private final CollectionCases collectionCases;
+    private final io.creditflow.portal.PortalMessages portalMessages;
 
     PrivacyFixtures(Outbox outbox, OutboxDispatcher dispatcher, PrintBatches printBatches, TenantScope tenantScope,
-                    CollectionCases collectionCases) {
+                    CollectionCases collectionCases, io.creditflow.portal.PortalMessages portalMessages) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.printBatches = printBatches;
         this.tenantScope = tenantScope;
         this.collectionCases = collectionCases;
+        this.portalMessages = portalMessages;
     }
 
     /**
@@ -92,6 +94,8 @@ public class PrivacyFixtures {
                     new OutboundMessage.Letterhead("Test BV", List.of("Kerkstraat 1"), "Test BV, Kerkstraat 1",
                             List.of("KvK 12345678"), "NL"),
                     "Aanmaning " + number, "<p>Beste " + name + ", betaal " + number + ".</p>"));
+            // portal: a message the person wrote in the debtor portal, signed with their name and street
+            portalMessages.fromDebtor(debtorId, "Groet, " + name + ", " + street + " 7");
         });
         Instant later = Instant.now().plusSeconds(60);
         dispatcher.dispatchOnce(later);

@@ -12,6 +12,7 @@ import io.creditflow.messaging.MessageTemplates;
 import io.creditflow.messaging.OutboundMessage;
 import io.creditflow.messaging.PostalAddress;
 import io.creditflow.messaging.Tone;
+import io.creditflow.portal.PortalLinks;
 import io.creditflow.receivables.Address;
 import io.creditflow.receivables.DebtorProfile;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +40,12 @@ public class MessageComposer {
 
     private final MessageTemplates templates;
     private final LawCalculators law;
+    private final PortalLinks portal;
 
-    MessageComposer(MessageTemplates templates, LawCalculators law) {
+    MessageComposer(MessageTemplates templates, LawCalculators law, PortalLinks portal) {
         this.templates = templates;
         this.law = law;
+        this.portal = portal;
     }
 
     /** A message with the actions it serves and, for a legal notice, what it stated. */
@@ -110,9 +113,12 @@ public class MessageComposer {
         String legalHtml = legal == null ? "" : LegalNotice.html(lang, legal.consumer(), legal.costs(),
                 MessageModel.total(listed), listed.getFirst().currency());
         model.put("legalNotice", legalHtml);
+        String portalNotice = portalValues(model, debtor.id(), channel, lang);
         MessageTemplates.Rendered r = templates.render(String.valueOf(leadAction.template()), lang, tone, model);
         // a tenant's template that leaves out the legal paragraph still gets it: the letter would be invalid without
         String html = legal == null || r.html().contains("class=\"legal\"") ? r.html() : r.html() + legalHtml;
+        // every message carries the way to the portal, where the template does not place it itself
+        html = r.html().contains("/portal/") ? html : html + portalNotice;
         String key = "dunning:" + debtor.id() + ":" + day + ":" + channel;
         String ref = lead.id().toString();
         PostalAddress address = address(p);
@@ -139,10 +145,30 @@ public class MessageComposer {
                     acts.forEach(a -> notes.merge(a.id(), "no mobile number: SMS skipped", (x, y) -> x + "; " + y));
                     return java.util.Optional.empty();
                 }
-                message = OutboundMessage.sms(debtor.id(), "dunning", ref, key, lang, phone, r.sms());
+                String sms = r.sms().contains("/portal/") ? r.sms() : r.sms() + PortalNotice.sms(lang,
+                        String.valueOf(model.get("portalCodeUrl")), String.valueOf(model.get("portalCode")));
+                message = OutboundMessage.sms(debtor.id(), "dunning", ref, key, lang, phone, sms);
             }
         }
         return java.util.Optional.of(new Draft(message, ids, legal, day));
+    }
+
+    /**
+     * Puts the portal's values in the template model ({@code portalLink} always; {@code portalCode} and
+     * {@code portalCodeUrl} on letters and SMS, whose readers type them in) and returns the paragraph to add when the
+     * template does not use them.
+     */
+    private String portalValues(Map<String, Object> model, UUID debtorId, ActionType channel, String lang) {
+        String link = portal.linkFor(debtorId).toString();
+        model.put("portalLink", link);
+        if (channel == ActionType.EMAIL) {
+            return PortalNotice.emailHtml(lang, link);
+        }
+        String code = portal.codeFor(debtorId);
+        String codeUrl = portal.codeEntryUrl().toString();
+        model.put("portalCode", code);
+        model.put("portalCodeUrl", codeUrl);
+        return PortalNotice.letterHtml(lang, codeUrl, code);
     }
 
     /** The legal notice of the day, when any action is at a legal step: costs on the summed principals. */
