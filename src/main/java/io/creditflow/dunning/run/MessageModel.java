@@ -20,7 +20,8 @@ import java.util.Map;
  * {@code greeting}, {@code debtorName}, {@code creditor.name|iban|bic|email|phone}, {@code invoices} (each
  * {@code number, issueDate, dueDate, daysOverdue, open, reference}), {@code invoiceTable} (HTML, use triple braces),
  * {@code count}, {@code multiple}, {@code total}, {@code oldestDueDate}, {@code payment.reference},
- * {@code payment.amount}, {@code stepLabel}, {@code date}, {@code consumer}, {@code business}, {@code legal} (true on
+ * {@code payment.amount}, {@code payment.link} (an online pay link in e-mails when the payments module makes one; an
+ * e-mail whose template does not place it gets it as a closing paragraph), {@code stepLabel}, {@code date}, {@code consumer}, {@code business}, {@code legal} (true on
  * a 14-day letter; its legal paragraph is added by the application).
  */
 final class MessageModel {
