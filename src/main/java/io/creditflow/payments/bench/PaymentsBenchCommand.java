@@ -99,7 +99,7 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
             new BenchLoader(tenantScope, context.getBean(BulkIntake.class), context.getBean(Invoices.class),
                     context.getBean(Ledger.class)).load(tenant, generator, debtors, today, done -> {
                         if (done % 50_000 == 0) {
-                            System.out.printf("  loaded %,d of %,d debtors%n", done, debtors);
+                            progress("loaded %,d of %,d debtors", done, debtors);
                         }
                     });
             double load = seconds(start);
@@ -155,6 +155,7 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
                 new BankStatementReader().read(in, (statement, entry) -> { });
             }
             double parse = seconds(start);
+            progress("parse only: %.2f s (%,.0f entries/s)", parse, n / parse);
             double[] preview = new double[2];
             for (int round = 0; round < 2; round++) {
                 start = System.nanoTime();
@@ -163,6 +164,8 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
                     context.getBean(MatchPreview.class).preview(in, p -> { });
                 }
                 preview[round] = seconds(start);
+                progress("parse and match, run %d: %.2f s (%,.0f entries/s)", round + 1, preview[round],
+                        n / preview[round]);
             }
             start = System.nanoTime();
             StatementImports.Summary summary;
@@ -171,6 +174,7 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
                         Files.size(file));
             }
             double full = seconds(start);
+            progress("full import: %.2f s (%,.0f entries/s)", full, n / full);
             MatchQuality quality = tenantScope.inTenant(tenant, () -> quality(summary.id(), payments));
             print(n, Files.size(file), load, parse, preview, full, summary, quality);
         }
@@ -229,6 +233,15 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
                     summary.duplicates(), 100 * quality.total().precision(), quality.total().automaticCorrect(),
                     quality.total().automatic(), 100 * quality.forInvoices().automation(),
                     100 * quality.total().automation(), quality.table());
+        }
+
+        /** Each figure as soon as it is measured (with the load average), so a long run reports what it has. */
+        private static void progress(String format, Object... args) {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+            System.out.printf(Locale.ROOT, "  " + format + " [load average %.1f, JVM CPU so far %.0f s]%n",
+                    java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                            os.getSystemLoadAverage(), cpu / 1e9)).toArray());
         }
 
         private static double seconds(long start) {
