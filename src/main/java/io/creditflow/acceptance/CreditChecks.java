@@ -7,6 +7,7 @@ import io.creditflow.acceptance.verification.InputVerification;
 import io.creditflow.acceptance.verification.VerifiedApplicant;
 import io.creditflow.audit.AuditEvent;
 import io.creditflow.audit.AuditLog;
+import io.creditflow.payments.PaymentPlans;
 import io.creditflow.platform.Actor;
 import io.creditflow.platform.BusinessRuleException.FieldError;
 import io.creditflow.platform.Ids;
@@ -35,6 +36,9 @@ import java.util.UUID;
 @Component
 public class CreditChecks {
 
+    /** The window of the {@code plans.broken} signal. */
+    static final int PLANS_BROKEN_MONTHS = 24;
+
     private final InputVerification verification;
     private final Policies policies;
     private final SourceGateway sources;
@@ -45,10 +49,12 @@ public class CreditChecks {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final PaymentPlans plans;
 
     CreditChecks(InputVerification verification, Policies policies, SourceGateway sources, CheckStatements statements,
                  CheckLog log, PersonalDataVault vault, ReasonTexts texts, AuditLog audit, JsonMapper json,
-                 Clock clock) {
+                 Clock clock, PaymentPlans plans) {
+        this.plans = plans;
         this.verification = verification;
         this.policies = policies;
         this.sources = sources;
@@ -84,7 +90,9 @@ public class CreditChecks {
             return log.result(facts.replayCheckId(), language, true);
         }
         SourceGateway.Results answers = pending.await();
-        Signals signals = SignalAssembly.of(a, facts, answers.signals(), today);
+        Integer plansBroken = facts.debtorIds().isEmpty() ? null
+                : plans.brokenSince(facts.debtorIds(), now.minusMonths(PLANS_BROKEN_MONTHS));
+        Signals signals = SignalAssembly.of(a, facts, answers.signals(), today, plansBroken);
         Evaluation evaluation = facts.restricted()
                 ? PolicyEvaluator.restricted(a.type().name(), a.order().amount(), decider.scorer())
                 : PolicyEvaluator.evaluate(decider.document(), signals, decider.scorer());

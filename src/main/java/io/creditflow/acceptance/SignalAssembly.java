@@ -3,6 +3,8 @@ package io.creditflow.acceptance;
 import io.creditflow.acceptance.verification.VerifiedApplicant;
 import io.creditflow.shared.Iban;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,15 +15,19 @@ import static io.creditflow.acceptance.SignalNames.*;
 
 /**
  * Puts a check's signals together from the verified input, the facts found under the identity's lock and the external
- * answers. History signals are present only for an identity with invoices at this tenant; the dunning and payment-plan
- * signals are absent until those modules provide them (see {@link SignalNames}).
+ * answers. History signals, {@code plans.broken} among them, are present only for an identity with invoices at this
+ * tenant; the dunning signal is absent until that module provides it (see {@link SignalNames}).
  */
 final class SignalAssembly {
 
     private SignalAssembly() {
     }
 
-    static Signals of(VerifiedApplicant a, CheckFacts f, Map<String, Object> external, LocalDate today) {
+    /**
+     * @param plansBroken payment plans of the identity's debtors broken in the last 24 months (null without history)
+     */
+    static Signals of(VerifiedApplicant a, CheckFacts f, Map<String, Object> external, LocalDate today,
+                      @Nullable Integer plansBroken) {
         Map<String, Object> s = new LinkedHashMap<>(48);
         s.put(APPLICANT_TYPE, a.type().name());
         s.put(APPLICANT_AGE, a.age());
@@ -37,6 +43,7 @@ final class SignalAssembly {
         s.put(ORDER_CATEGORY, a.order().productCategory());
         s.put(ORDER_PAY_LATER, a.order().payLater());
         history(f, today, s);
+        s.put(PLANS_BROKEN, f.firstInvoice() == null ? null : plansBroken);
         s.put(EXPOSURE_OUTSTANDING, f.openAmount());
         s.put(EXPOSURE_OPEN_ORDERS, f.openOrders());
         s.put(LIMIT_MANUAL, f.manualLimit());

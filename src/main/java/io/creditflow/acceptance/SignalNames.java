@@ -46,7 +46,7 @@ public final class SignalNames {
     public static final String HISTORY_MONTHS_KNOWN = "history.monthsKnown";
     /** Awaits the dunning module: the worst reminder step any invoice reached. */
     public static final String DUNNING_WORST_STEP = "dunning.worstStep";
-    /** Awaits the payments module: payment plans broken in the last 24 months. */
+    /** From the payments module: payment plans of the identity's debtors broken (breached) in the last 24 months. */
     public static final String PLANS_BROKEN = "plans.broken";
 
     // exposure and limit (derived during evaluation from the facts and the policy's limit formula)

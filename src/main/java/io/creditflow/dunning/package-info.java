@@ -9,7 +9,8 @@
  * API: {@link io.creditflow.dunning.DunningRuns}, {@link io.creditflow.dunning.Flows},
  * {@link io.creditflow.dunning.DunningPauses}, {@link io.creditflow.dunning.LawCalculators}; events
  * {@link io.creditflow.dunning.CollectionCaseRequested}; extension points
- * {@link io.creditflow.dunning.ScoreBandProvider}, {@link io.creditflow.dunning.PaymentPlanInstalments} and
+ * {@link io.creditflow.dunning.ScoreBandProvider}, {@link io.creditflow.dunning.PaymentPlanInstalments},
+ * {@link io.creditflow.dunning.PayLinks} and
  * {@link io.creditflow.dunning.DunningWebhook}.
  */
 @NullMarked

@@ -217,6 +217,18 @@ public class PaymentPlans {
                         r.get(4, LocalDate.class), r.get(5, BigDecimal.class)));
     }
 
+    /**
+     * How many payment plans of these debtors broke (were breached) at or after {@code since}: the acceptance
+     * module's {@code plans.broken} signal. Cancelled plans do not count: a person ended them, not the debtor.
+     */
+    public int brokenSince(java.util.Collection<UUID> debtorIds, OffsetDateTime since) {
+        if (debtorIds.isEmpty()) {
+            return 0;
+        }
+        return dsl.fetchCount(PAYMENT_PLAN, PAYMENT_PLAN.DEBTOR_ID.in(debtorIds)
+                .and(PAYMENT_PLAN.STATUS.eq("BREACHED")).and(PAYMENT_PLAN.CLOSED_AT.ge(since)));
+    }
+
     /** Invoices under an active plan: dunning leaves them to the plan's own instalment reminders. */
     public java.util.Set<UUID> invoicesUnderActivePlans() {
         return java.util.Set.copyOf(dsl.select(PAYMENT_PLAN_INVOICE.INVOICE_ID).from(PAYMENT_PLAN_INVOICE)

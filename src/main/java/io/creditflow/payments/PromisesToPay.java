@@ -3,6 +3,7 @@ package io.creditflow.payments;
 import io.creditflow.audit.AuditEvent;
 import io.creditflow.audit.AuditLog;
 import io.creditflow.jooq.tables.records.PromiseToPayRecord;
+import io.creditflow.payments.arrangements.PromisePauses;
 import io.creditflow.payments.reconciliation.PaymentSettingsStore;
 import io.creditflow.platform.Actor;
 import io.creditflow.platform.BusinessRuleException;
@@ -52,9 +53,11 @@ public class PromisesToPay {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
+    private final PromisePauses pauses;
 
     PromisesToPay(DSLContext dsl, PaymentSettingsStore settings, ApplicationEventPublisher events, AuditLog audit,
-                  Clock clock) {
+                  Clock clock, PromisePauses pauses) {
+        this.pauses = pauses;
         this.dsl = dsl;
         this.settings = settings;
         this.events = events;
@@ -96,6 +99,7 @@ public class PromisesToPay {
             dsl.insertInto(PROMISE_TO_PAY_INVOICE).set(PROMISE_TO_PAY_INVOICE.TENANT_ID, tenant)
                     .set(PROMISE_TO_PAY_INVOICE.PROMISE_ID, id).set(PROMISE_TO_PAY_INVOICE.INVOICE_ID, invoice).execute();
         }
+        pauses.pause(id, covered, promisedDate.plusDays(grace));
         audit.record(AuditEvent.of("promise-to-pay.made", "promise-to-pay", id).subject(debtorId)
                 .detail("amount", amount.toPlainString()).detail("date", promisedDate.toString()));
         events.publishEvent(new PromiseToPayMade(tenant, id, debtorId, covered, promisedDate,
@@ -112,6 +116,7 @@ public class PromisesToPay {
         dsl.update(PROMISE_TO_PAY).set(PROMISE_TO_PAY.STATUS, "CANCELLED")
                 .set(PROMISE_TO_PAY.CLOSED_AT, DSL.currentOffsetDateTime()).set(PROMISE_TO_PAY.NOTE, reason)
                 .where(PROMISE_TO_PAY.ID.eq(promiseId)).execute();
+        pauses.end(promiseId, promise.debtorId(), promise.invoiceIds());
         return get(promiseId);
     }
 

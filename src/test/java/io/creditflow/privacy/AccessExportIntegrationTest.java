@@ -62,6 +62,9 @@ class AccessExportIntegrationTest {
         assertThat(json).contains(person.name(), person.email(), person.phone(), person.iban(), person.street(),
                 person.invoiceNumber(), "Herinnering " + person.invoiceNumber(), "Not my number", "Asked by phone",
                 "\"contestedFields\":[\"phones\"]", "debtor.registered");
+        assertThat(json).as("payments: the statement line paid from their account, the mandate, the promise")
+                .contains("\"payerName\":\"" + person.name() + "\"", "Deel factuur " + person.invoiceNumber(),
+                        "\"reference\":\"MND-", "Called " + person.name(), "\"record\":\"PAYMENT_LINK\"");
         assertThat(requestStatus(tenant, request)).isEqualTo("COMPLETED");
 
         String page = debtorPage(tenant, person);

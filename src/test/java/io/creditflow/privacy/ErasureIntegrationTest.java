@@ -64,7 +64,11 @@ class ErasureIntegrationTest {
         assertThat(certificate.toString()).doesNotContain(person.name()).doesNotContain(person.email())
                 .doesNotContain(person.externalId()).contains("Fiscal retention");
         assertThat(outcomes(certificate)).contains("receivables.debtor:SHREDDED", "receivables.invoices:KEPT",
-                "messaging.messages:DELETED", "platform.api-responses:DELETED");
+                "messaging.messages:DELETED", "platform.api-responses:DELETED", "payments.bank-entries:MINIMISED",
+                "payments.mandates:SHREDDED", "payments.arrangements:DELETED");
+        assertThat(Superuser.jdbc(environment).sql("select count(*) from bank_entry where debtor_id = ? "
+                + "and (details is not null or payer_iban_index is not null)").param(person.debtorId())
+                .query(Integer.class).single()).as("the payer's details of the person's payments are gone").isZero();
 
         String dump = dump();
         for (String secret : person.secrets()) {

@@ -6,11 +6,14 @@ import io.creditflow.messaging.Outbox;
 import io.creditflow.messaging.PostalAddress;
 import io.creditflow.messaging.letters.PrintBatches;
 import io.creditflow.messaging.outbox.OutboxDispatcher;
+import io.creditflow.payments.CamtFile;
 import io.creditflow.platform.TenantScope;
 import io.creditflow.shared.IbanGenerator;
 import io.creditflow.support.TestTenants.TestTenant;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -60,6 +63,39 @@ public class PrivacyFixtures {
         }
     }
 
+    /**
+     * Payments data: a SEPA mandate on the person's account, a bank statement line paid from it with their name and
+     * the invoice number in the remittance text, a promise to pay whose note names them, and a payment link.
+     */
+    private static void payments(TestTenant tenant, String tag, UUID debtorId, UUID invoiceId, String name,
+                                 String iban, String number) {
+        post(tenant, "/api/v1/mandates", "mandate-" + tag, """
+                {"debtorId":"%s","reference":"MND-%s","signedOn":"2026-01-15","iban":"%s"}"""
+                .formatted(debtorId, tag, iban));
+        post(tenant, "/api/v1/promises-to-pay", "promise-" + tag, """
+                {"debtorId":"%s","invoiceIds":["%s"],"amount":"50.00","promisedDate":"%s","channel":"PHONE",
+                 "note":"Called %s: pays half next week"}""".formatted(debtorId, invoiceId,
+                java.time.LocalDate.now().plusDays(7), name));
+        post(tenant, "/api/v1/payment-links", "link-" + tag, """
+                {"debtorId":"%s","invoiceIds":["%s"]}""".formatted(debtorId, invoiceId));
+        byte[] statement = CamtFile.statement().credit("PAY-" + tag, "21.00", null, "Deel factuur " + number,
+                name, iban).bytes();
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(statement) {
+            @Override
+            public String getFilename() {
+                return "statement.xml";
+            }
+        });
+        tenant.api().post().uri("/api/v1/bank-statements").contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .retrieve().toBodilessEntity();
+    }
+
+    private static void post(TestTenant tenant, String path, String key, String body) {
+        tenant.api().post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key)
+                .body(body).retrieve().toBodilessEntity();
+    }
+
     public Person person(TestTenant tenant, long seed) {
         Random random = new Random(seed);
         String tag = Long.toString(Math.abs(random.nextLong()), 36);
@@ -86,6 +122,7 @@ public class PrivacyFixtures {
                          "lines":[{"description":"Consult","quantity":"1","unitPrice":"100.00","amount":"100.00"}]}"""
                         .formatted(debtorId, number)).retrieve().body(JsonNode.class);
         UUID invoiceId = UUID.fromString(invoice.get("id").asString());
+        payments(tenant, tag, debtorId, invoiceId, name, iban, number);
         tenantScope.inTenant(tenant.id(), () -> {
             outbox.enqueue(OutboundMessage.email(debtorId, "test", number, "mail-" + tag, "nl", email,
                     "Herinnering " + number, "<p>Beste " + name + ",</p>", "Beste " + name + ",", List.of()));

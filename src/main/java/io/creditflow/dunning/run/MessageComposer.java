@@ -4,6 +4,7 @@ import io.creditflow.dunning.ActionType;
 import io.creditflow.dunning.DunningSettings;
 import io.creditflow.dunning.FlowDefinition;
 import io.creditflow.dunning.LawCalculators;
+import io.creditflow.dunning.PayLinks;
 import io.creditflow.law.CostsCalculation;
 import io.creditflow.law.CostsRequest;
 import io.creditflow.law.DebtorType;
@@ -16,9 +17,12 @@ import io.creditflow.portal.PortalLinks;
 import io.creditflow.receivables.Address;
 import io.creditflow.receivables.DebtorProfile;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,11 +45,14 @@ public class MessageComposer {
     private final MessageTemplates templates;
     private final LawCalculators law;
     private final PortalLinks portal;
+    private final ObjectProvider<PayLinks> payLinks;
 
-    MessageComposer(MessageTemplates templates, LawCalculators law, PortalLinks portal) {
+    MessageComposer(MessageTemplates templates, LawCalculators law, PortalLinks portal,
+                    ObjectProvider<PayLinks> payLinks) {
         this.templates = templates;
         this.law = law;
         this.portal = portal;
+        this.payLinks = payLinks;
     }
 
     /** A message with the actions it serves and, for a legal notice, what it stated. */
@@ -60,8 +67,12 @@ public class MessageComposer {
     public record Composition(List<Draft> drafts, Map<UUID, String> notes) {
     }
 
+    /**
+     * @param live true for messages that will be sent: only they get a pay link (a preview must not make one)
+     */
     public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
-                               Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day) {
+                               Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
+                               boolean live) {
         List<Draft> drafts = new ArrayList<>();
         Map<UUID, String> notes = new LinkedHashMap<>();
         DebtorProfile p = debtor.profile();
@@ -86,7 +97,7 @@ public class MessageComposer {
         }
         for (var entry : byChannel.entrySet()) {
             if (!entry.getValue().isEmpty()) {
-                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes)
+                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes, live)
                         .ifPresent(drafts::add);
             }
         }
@@ -95,7 +106,7 @@ public class MessageComposer {
 
     private java.util.Optional<Draft> draft(Facts.Debtor debtor, ActionType channel, List<Facts.PlannedAction> acts,
                                             Map<UUID, Facts.Invoice> invoices, DunningSettings settings,
-                                            LocalDate day, Map<UUID, String> notes) {
+                                            LocalDate day, Map<UUID, String> notes, boolean live) {
         DebtorProfile p = debtor.profile();
         Facts.PlannedAction lead = acts.stream().max(Comparator.comparing(Facts.PlannedAction::legal)
                 .thenComparing(Facts.PlannedAction::seq)).orElseThrow();
@@ -114,9 +125,18 @@ public class MessageComposer {
                 MessageModel.total(listed), listed.getFirst().currency());
         model.put("legalNotice", legalHtml);
         String portalNotice = portalValues(model, debtor.id(), channel, lang);
+        URI link = live && channel == ActionType.EMAIL ? payLinks.getIfAvailable(() -> PayLinks.NONE)
+                .linkFor(debtor.id(), listed.stream().map(Facts.Invoice::id).toList()).orElse(null) : null;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payment = (Map<String, Object>) model.get("payment");
+        payment.put("link", link == null ? "" : link.toString());
         MessageTemplates.Rendered r = templates.render(String.valueOf(leadAction.template()), lang, tone, model);
         // a tenant's template that leaves out the legal paragraph still gets it: the letter would be invalid without
         String html = legal == null || r.html().contains("class=\"legal\"") ? r.html() : r.html() + legalHtml;
+        // an e-mail whose template does not place {{payment.link}} gets it as a closing paragraph
+        if (link != null && !html.contains(HtmlUtils.htmlEscape(link.toString()))) {
+            html = html + payLinkParagraph(link, lang);
+        }
         // every message carries the way to the portal, where the template does not place it itself
         html = r.html().contains("/portal/") ? html : html + portalNotice;
         String key = "dunning:" + debtor.id() + ":" + day + ":" + channel;
@@ -169,6 +189,17 @@ public class MessageComposer {
         model.put("portalCode", code);
         model.put("portalCodeUrl", codeUrl);
         return PortalNotice.letterHtml(lang, codeUrl, code);
+    }
+
+    static String payLinkParagraph(URI link, String lang) {
+        String text = switch (lang) {
+            case "en" -> "Pay online now";
+            case "de" -> "Jetzt online bezahlen";
+            case "fr" -> "Payer en ligne maintenant";
+            default -> "Direct online betalen";
+        };
+        String url = HtmlUtils.htmlEscape(link.toString());
+        return "<p class=\"pay-link\"><a href=\"" + url + "\">" + text + "</a>: " + url + "</p>";
     }
 
     /** The legal notice of the day, when any action is at a legal step: costs on the summed principals. */

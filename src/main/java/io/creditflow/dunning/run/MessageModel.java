@@ -20,10 +20,12 @@ import java.util.Map;
  * {@code greeting}, {@code debtorName}, {@code creditor.name|iban|bic|email|phone}, {@code invoices} (each
  * {@code number, issueDate, dueDate, daysOverdue, open, reference}), {@code invoiceTable} (HTML, use triple braces),
  * {@code count}, {@code multiple}, {@code total}, {@code oldestDueDate}, {@code payment.reference},
- * {@code payment.amount}, {@code stepLabel}, {@code date}, {@code consumer}, {@code business}, {@code legal} (true on
- * a 14-day letter; its legal paragraph is added by the application), {@code portalLink} (the debtor's signed portal
- * link), and on letters and SMS {@code portalCode} and {@code portalCodeUrl} (the short code and where to type it);
- * a template that does not use them gets the portal paragraph added by the application.
+ * {@code payment.amount}, {@code payment.link} (an online pay link in e-mails when the payments module makes one; an
+ * e-mail whose template does not place it gets it as a closing paragraph), {@code stepLabel}, {@code date},
+ * {@code consumer}, {@code business}, {@code legal} (true on a 14-day letter; its legal paragraph is added by the
+ * application), {@code portalLink} (the debtor's signed portal link), and on letters and SMS {@code portalCode} and
+ * {@code portalCodeUrl} (the short code and where to type it); a template that does not use them gets the portal
+ * paragraph added by the application.
  */
 final class MessageModel {
 

@@ -57,7 +57,7 @@ public class Previews {
         if (actions.isEmpty()) {
             return List.of();
         }
-        return composer.compose(debtor, actions, invoices, settings, day).drafts().stream()
+        return composer.compose(debtor, actions, invoices, settings, day, false).drafts().stream()
                 .map(d -> new Preview(d.message().channel().name(), d.message().subject(),
                         String.valueOf(d.message().html()), d.message().text())).toList();
     }

@@ -102,7 +102,7 @@ public class RunExecutor {
                 // the charges changed the open amounts the message states
                 invoices.putAll(invoices(actions.stream().map(Facts.PlannedAction::invoiceId).toList()));
             }
-            MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day);
+            MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day, true);
             c.notes().forEach((id, note) -> outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(note));
             drafts.addAll(c.drafts());
             problems += c.notes().size();

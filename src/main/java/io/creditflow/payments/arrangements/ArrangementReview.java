@@ -40,8 +40,11 @@ public class ArrangementReview {
     private final DSLContext dsl;
     private final PaymentSettingsStore settings;
     private final ApplicationEventPublisher events;
+    private final PromisePauses pauses;
 
-    ArrangementReview(DSLContext dsl, PaymentSettingsStore settings, ApplicationEventPublisher events) {
+    ArrangementReview(DSLContext dsl, PaymentSettingsStore settings, ApplicationEventPublisher events,
+                      PromisePauses pauses) {
+        this.pauses = pauses;
         this.dsl = dsl;
         this.settings = settings;
         this.events = events;
@@ -151,17 +154,18 @@ public class ArrangementReview {
                          where pi.tenant_id = p.tenant_id and pi.promise_id = p.id) as open_now
                   from promise_to_pay p where p.status = 'OPEN'""").fetch()) {
             UUID promise = r.get(0, UUID.class);
+            List<UUID> invoices = dsl.select(PROMISE_TO_PAY_INVOICE.INVOICE_ID).from(PROMISE_TO_PAY_INVOICE)
+                    .where(PROMISE_TO_PAY_INVOICE.PROMISE_ID.eq(promise)).fetch(PROMISE_TO_PAY_INVOICE.INVOICE_ID);
             BigDecimal paid = r.get(3, BigDecimal.class).subtract(r.get(5, BigDecimal.class));
             if (paid.compareTo(r.get(2, BigDecimal.class)) >= 0) {
                 closePromise(promise, "KEPT");
+                pauses.end(promise, r.get(1, UUID.class), invoices);
                 events.publishEvent(new PromiseToPayKept(tenant, promise, r.get(1, UUID.class)));
                 kept++;
             } else if (r.get(4, LocalDate.class).isBefore(today)) {
                 closePromise(promise, "BROKEN");
-                events.publishEvent(new PromiseToPayBroken(tenant, promise, r.get(1, UUID.class),
-                        dsl.select(PROMISE_TO_PAY_INVOICE.INVOICE_ID).from(PROMISE_TO_PAY_INVOICE)
-                                .where(PROMISE_TO_PAY_INVOICE.PROMISE_ID.eq(promise))
-                                .fetch(PROMISE_TO_PAY_INVOICE.INVOICE_ID)));
+                pauses.end(promise, r.get(1, UUID.class), invoices);
+                events.publishEvent(new PromiseToPayBroken(tenant, promise, r.get(1, UUID.class), invoices));
                 broken++;
             }
         }

@@ -50,6 +50,14 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
     @Option(names = "--data-dir", defaultValue = "target/payments-bench", description = "database directory")
     Path dataDir;
 
+    @Option(names = "--reuse-tenant", description = "measure again on a tenant an earlier run loaded (its slug, "
+            + "same --data-dir, --invoices and --seed): no loading")
+    String reuseTenant;
+
+    @Option(names = "--skip-import", description = "measure parsing and matching only; quality from the matcher's "
+            + "decisions (what the import would apply) instead of from a full import")
+    boolean skipImport;
+
     @Override
     public String name() {
         return "payments-bench";
@@ -93,20 +101,27 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
         void run() throws IOException {
             int debtors = invoices / NoisyPayments.INVOICES_PER_DEBTOR;
             NoisyPayments generator = new NoisyPayments(seed, today);
-            String slug = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-            UUID tenant = context.getBean(Tenants.class).create(slug, "Payments benchmark", "NL", "nl").id();
+            String slug = reuseTenant != null ? reuseTenant : "bench-" + Long.toString(System.currentTimeMillis(), 36);
+            Tenants tenants = context.getBean(Tenants.class);
+            UUID tenant = reuseTenant != null ? tenants.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException(
+                    "--reuse-tenant: no tenant " + slug + " in " + dataDir)).id()
+                    : tenants.create(slug, "Payments benchmark", "NL", "nl").id();
             long start = System.nanoTime();
-            new BenchLoader(tenantScope, context.getBean(BulkIntake.class), context.getBean(Invoices.class),
-                    context.getBean(Ledger.class)).load(tenant, generator, debtors, today, done -> {
-                        if (done % 50_000 == 0) {
-                            System.out.printf("  loaded %,d of %,d debtors%n", done, debtors);
-                        }
-                    });
+            if (reuseTenant == null) {
+                new BenchLoader(tenantScope, context.getBean(BulkIntake.class), context.getBean(Invoices.class),
+                        context.getBean(Ledger.class)).load(tenant, generator, debtors, today, done -> {
+                            if (done % 50_000 == 0) {
+                                progress("loaded %,d of %,d debtors", done, debtors);
+                            }
+                        });
+            }
             double load = seconds(start);
             awaitStatistics();
             List<BenchData.Payment> payments = payments(generator, debtors);
             Path file = Files.createDirectories(dataDir).resolve("statement-" + slug + ".xml");
-            BenchStatementWriter.write(file, today, payments);
+            if (reuseTenant == null || !Files.exists(file)) {
+                BenchStatementWriter.write(file, today, payments);
+            }
             report(tenant, file, payments, load);
         }
 
@@ -155,14 +170,24 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
                 new BankStatementReader().read(in, (statement, entry) -> { });
             }
             double parse = seconds(start);
+            progress("parse only: %.2f s (%,.0f entries/s)", parse, n / parse);
             double[] preview = new double[2];
+            List<MatchPreview.Previewed> decided = new ArrayList<>(n);
             for (int round = 0; round < 2; round++) {
                 start = System.nanoTime();
+                List<MatchPreview.Previewed> sink = round == 1 ? decided : new ArrayList<>(0);
                 try (InputStream in = Files.newInputStream(file);
                      TenantScope.Scope ignored = tenantScope.enter(tenant)) {
-                    context.getBean(MatchPreview.class).preview(in, p -> { });
+                    context.getBean(MatchPreview.class).preview(in, round == 1 ? sink::add : p -> { });
                 }
                 preview[round] = seconds(start);
+                progress("parse and match, run %d: %.2f s (%,.0f entries/s)", round + 1, preview[round],
+                        n / preview[round]);
+            }
+            if (skipImport) {
+                MatchQuality quality = tenantScope.inTenant(tenant, () -> previewQuality(decided, payments));
+                printPreview(n, Files.size(file), load, parse, preview, quality);
+                return;
             }
             start = System.nanoTime();
             StatementImports.Summary summary;
@@ -171,6 +196,7 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
                         Files.size(file));
             }
             double full = seconds(start);
+            progress("full import: %.2f s (%,.0f entries/s)", full, n / full);
             MatchQuality quality = tenantScope.inTenant(tenant, () -> quality(summary.id(), payments));
             print(n, Files.size(file), load, parse, preview, full, summary, quality);
         }
@@ -206,6 +232,53 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
             return quality;
         }
 
+        /** Quality from the matcher's decisions: automatic = at or above the threshold, as the import applies it. */
+        private MatchQuality previewQuality(List<MatchPreview.Previewed> decided, List<BenchData.Payment> payments) {
+            List<UUID> ids = decided.stream().flatMap(d -> d.outcome().proposals().stream().limit(1))
+                    .flatMap(p -> p.invoiceIds().stream()).distinct().toList();
+            Map<UUID, String> numbers = new HashMap<>();
+            DSLContext dsl = context.getBean(DSLContext.class);
+            for (int from = 0; from < ids.size(); from += 10_000) {
+                dsl.resultQuery("select id, number from invoice where id = any({0})",
+                        (Object) ids.subList(from, Math.min(ids.size(), from + 10_000)).toArray(UUID[]::new))
+                        .forEach(r -> numbers.put(r.get(0, UUID.class), r.get(1, String.class)));
+            }
+            Map<String, MatchPreview.Previewed> byRef = new HashMap<>();
+            decided.forEach(d -> byRef.put(d.entryReference(), d));
+            MatchQuality quality = new MatchQuality();
+            for (BenchData.Payment p : payments) {
+                MatchPreview.Previewed d = byRef.get(p.entryReference());
+                var best = d == null ? null : d.outcome().best();
+                List<String> named = best == null ? List.of()
+                        : best.invoiceIds().stream().map(i -> numbers.getOrDefault(i, "?")).toList();
+                boolean auto = d != null && d.automatic();
+                quality.record(p.noise(), p.truth(), auto ? named : List.of(), auto ? List.of() : named, auto);
+            }
+            return quality;
+        }
+
+        private void printPreview(int n, long bytes, double load, double parse, double[] preview,
+                                  MatchQuality quality) {
+            System.out.printf(Locale.ROOT, """
+
+                    ## Payments benchmark (parse and match): %,d statement entries against %,d open invoices
+                    - machine: %d cores, Java %s, max heap %,d MB, load average %.1f
+                    - loading took %.0f s (0: an earlier run's tenant reused)
+                    - statement file: %.1f MB camt.053.001.08
+                    - parse only: %.2f s (%,.0f entries/s)
+                    - parse and match: first run %.2f s (%,.0f entries/s, includes building the typo index), second
+                      run %.2f s (%,.0f entries/s)
+                    - quality from the matcher's decisions (no import): automatic matches correct %.3f %% (%,d of %,d);
+                      automation share of payments for invoices %.1f %% (of all payments: %.1f %%)
+
+                    %s""", n, invoices, Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                    Runtime.getRuntime().maxMemory() / 1_048_576,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), load,
+                    bytes / 1_048_576.0, parse, n / parse, preview[0], n / preview[0], preview[1], n / preview[1],
+                    100 * quality.total().precision(), quality.total().automaticCorrect(), quality.total().automatic(),
+                    100 * quality.forInvoices().automation(), 100 * quality.total().automation(), quality.table());
+        }
+
         private void print(int n, long bytes, double load, double parse, double[] preview, double full,
                            StatementImports.Summary summary, MatchQuality quality) {
             System.out.printf(Locale.ROOT, """
@@ -229,6 +302,15 @@ public final class PaymentsBenchCommand implements CliCommand, Callable<Integer>
                     summary.duplicates(), 100 * quality.total().precision(), quality.total().automaticCorrect(),
                     quality.total().automatic(), 100 * quality.forInvoices().automation(),
                     100 * quality.total().automation(), quality.table());
+        }
+
+        /** Each figure as soon as it is measured (with the load average), so a long run reports what it has. */
+        private static void progress(String format, Object... args) {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+            System.out.printf(Locale.ROOT, "  " + format + " [load average %.1f, JVM CPU so far %.0f s]%n",
+                    java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                            os.getSystemLoadAverage(), cpu / 1e9)).toArray());
         }
 
         private static double seconds(long start) {

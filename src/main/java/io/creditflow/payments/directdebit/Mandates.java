@@ -39,7 +39,8 @@ import static io.creditflow.jooq.Tables.SEPA_MANDATE;
 public class Mandates {
 
     public static final int LAPSE_MONTHS = 36;
-    private static final String PLACE = "payments/mandate";
+    /** Where a mandate's account is encrypted (under the debtor's key). */
+    public static final String PLACE = "payments/mandate";
 
     public record Mandate(UUID id, UUID debtorId, String reference, LocalDate signedOn, String type, String scheme,
                           String ibanMasked, @Nullable String bic, String status, @Nullable LocalDate firstCollected,

@@ -98,12 +98,27 @@ public class EntryViews {
 
     private CursorPage<EntryView> page(List<BankEntryRecord> rows, int limit,
                                        java.util.function.Function<EntryView, String> key) {
-        List<EntryView> views = views(rows);
-        if (!views.isEmpty()) {
-            audit.record(AuditEvent.of("bank-entries.read", "bank-entry", "list").detail("count",
-                    Math.min(views.size(), limit)));
+        return CursorPage.of(views(rows), limit, key);
+    }
+
+    /**
+     * Every read of entries is audited with the debtors they were matched to (the payer's details are personal data
+     * of that debtor); entries matched to nobody are counted.
+     */
+    private void audited(List<BankEntryRecord> rows) {
+        if (rows.isEmpty()) {
+            return;
         }
-        return CursorPage.of(views, limit, key);
+        List<String> debtors = rows.stream().map(BankEntryRecord::getDebtorId).filter(java.util.Objects::nonNull)
+                .distinct().map(UUID::toString).toList();
+        AuditEvent event = AuditEvent.of("bank-entries.read", "bank-entry", rows.size() == 1
+                ? rows.getFirst().getId().toString() : "list").detail("count", rows.size());
+        if (debtors.size() == 1) {
+            event = event.subject(UUID.fromString(debtors.getFirst()));
+        } else if (!debtors.isEmpty()) {
+            event = event.detail("debtors", String.join(",", debtors));
+        }
+        audit.record(event);
     }
 
     private List<EntryView> views(List<BankEntryRecord> rows) {
@@ -115,6 +130,7 @@ public class EntryViews {
                 .forEach(r -> credited.merge(r.value1(), r.value2(), BigDecimal::add));
         Map<UUID, List<EntryView.Suggestion>> suggestions = suggestions(ids);
         List<EntryView> views = new ArrayList<>(rows.size());
+        audited(rows);
         for (BankEntryRecord r : rows) {
             Map<String, String> details = details(r);
             views.add(new EntryView(r.getId(), r.getImportId(), r.getSeq(), r.getLineNumber(), r.getEntryRef(),

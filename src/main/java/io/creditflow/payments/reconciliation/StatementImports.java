@@ -44,6 +44,9 @@ import static io.creditflow.jooq.Tables.BANK_IMPORT;
 @Component
 public class StatementImports implements org.springframework.beans.factory.DisposableBean {
 
+    /** Where a bank entry's payer details are encrypted (under the import's key): for the privacy contributor. */
+    public static final String DETAILS_PLACE = EntryStore.DETAILS_PLACE;
+
     private static final Logger log = LoggerFactory.getLogger(StatementImports.class);
 
     /** An import as the API and console show it. */

@@ -1,6 +1,10 @@
 package io.creditflow.payments.web;
 
+import io.creditflow.audit.AuditEvent;
+import io.creditflow.audit.AuditLog;
+import io.creditflow.platform.NotFoundException;
 import io.creditflow.receivables.Invoices;
+
 import io.creditflow.payments.PaymentArrangements;
 import io.creditflow.payments.PaymentPlans;
 import io.creditflow.payments.PromisesToPay;
@@ -36,10 +40,12 @@ class ArrangementsController {
     private final PaymentArrangements arrangements;
     private final Clock clock;
     private final Invoices invoices;
+    private final AuditLog audit;
 
     ArrangementsController(PaymentPlans plans, PromisesToPay promises, PaymentArrangements arrangements, Clock clock,
-                           Invoices invoices) {
+                           Invoices invoices, AuditLog audit) {
         this.invoices = invoices;
+        this.audit = audit;
         this.plans = plans;
         this.promises = promises;
         this.arrangements = arrangements;
@@ -73,14 +79,17 @@ class ArrangementsController {
     @PreAuthorize("hasAuthority('payments:read')")
     List<ArrangementJson.PlanJson> plans(@RequestParam(required = false) @Nullable UUID debtorId,
                                          @RequestParam(required = false) @Nullable String status) {
-        return (debtorId != null ? plans.ofDebtor(debtorId) : plans.list(status, 200)).stream()
-                .map(ArrangementJson.PlanJson::of).toList();
+        List<PaymentPlans.Plan> found = debtorId != null ? plans.ofDebtor(debtorId) : plans.list(status, 200);
+        readOf("payment-plans.read", found.stream().map(PaymentPlans.Plan::debtorId).toList());
+        return found.stream().map(ArrangementJson.PlanJson::of).toList();
     }
 
     @GetMapping("/payment-plans/{id}")
     @PreAuthorize("hasAuthority('payments:read')")
     ArrangementJson.PlanJson plan(@PathVariable UUID id) {
-        return ArrangementJson.PlanJson.of(plans.get(id));
+        PaymentPlans.Plan plan = plans.get(id);
+        readOf("payment-plans.read", List.of(plan.debtorId()));
+        return ArrangementJson.PlanJson.of(plan);
     }
 
     @PostMapping("/payment-plans/{id}/agree")
@@ -119,13 +128,17 @@ class ArrangementsController {
     @PreAuthorize("hasAuthority('payments:read')")
     List<ArrangementJson.PromiseJson> promises(@RequestParam(required = false) @Nullable UUID debtorId,
                                                @RequestParam(required = false) @Nullable String status) {
-        return promises.list(debtorId, status, 200).stream().map(ArrangementJson.PromiseJson::of).toList();
+        List<PromisesToPay.Promise> found = promises.list(debtorId, status, 200);
+        readOf("promises-to-pay.read", found.stream().map(PromisesToPay.Promise::debtorId).toList());
+        return found.stream().map(ArrangementJson.PromiseJson::of).toList();
     }
 
     @GetMapping("/promises-to-pay/{id}")
     @PreAuthorize("hasAuthority('payments:read')")
     ArrangementJson.PromiseJson promise(@PathVariable UUID id) {
-        return ArrangementJson.PromiseJson.of(promises.get(id));
+        PromisesToPay.Promise promise = promises.get(id);
+        readOf("promises-to-pay.read", List.of(promise.debtorId()));
+        return ArrangementJson.PromiseJson.of(promise);
     }
 
     @PostMapping("/promises-to-pay/{id}/cancel")
@@ -138,9 +151,19 @@ class ArrangementsController {
     @GetMapping("/invoices/{id}/payment-arrangement")
     @PreAuthorize("hasAuthority('payments:read')")
     ResponseEntity<PaymentArrangements.Pause> pause(@PathVariable UUID id) {
-        invoices.get(id); // 404 for an unknown invoice (or another tenant's), not "no arrangement"
+        invoices.find(id).orElseThrow(() -> new NotFoundException("Invoice", id));
         return arrangements.pauseFor(id, LocalDate.now(clock)).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    /** Arrangements carry notes about the debtor: every read is audited with the debtors it showed. */
+    private void readOf(String action, List<UUID> debtorIds) {
+        List<String> ids = debtorIds.stream().distinct().map(UUID::toString).toList();
+        if (ids.size() == 1) {
+            audit.record(AuditEvent.of(action, "debtor", UUID.fromString(ids.getFirst())).subject(UUID.fromString(ids.getFirst())));
+        } else if (!ids.isEmpty()) {
+            audit.record(AuditEvent.of(action, "debtor", "list").detail("debtors", String.join(",", ids)));
+        }
     }
 
     private static void required(List<BusinessRuleException.FieldError> errors, String field, @Nullable Object value) {

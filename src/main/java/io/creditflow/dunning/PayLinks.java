@@ -1,0 +1,22 @@
+package io.creditflow.dunning;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Pay links for reminder e-mails: the payments module implements this (payments depends on dunning, so dunning asks
+ * through this interface instead of calling payments). Until then {@link #NONE} applies: messages carry no link.
+ * A link is made only for messages that are really sent, never for previews.
+ */
+public interface PayLinks {
+
+    /**
+     * A link with which the debtor pays these invoices online, or empty when none can be made (nothing open, not
+     * payable online). Runs in the dunning run's transaction and must not fail it.
+     */
+    Optional<URI> linkFor(UUID debtorId, List<UUID> invoiceIds);
+
+    PayLinks NONE = (debtorId, invoiceIds) -> Optional.empty();
+}
