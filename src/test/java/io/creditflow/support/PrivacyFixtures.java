@@ -6,6 +6,9 @@ import io.creditflow.messaging.PostalAddress;
 import io.creditflow.messaging.letters.PrintBatches;
 import io.creditflow.messaging.outbox.OutboxDispatcher;
 import io.creditflow.platform.TenantScope;
+import io.creditflow.scoring.ScoringFixtures;
+import io.creditflow.scoring.monitoring.ScoreLog;
+import io.creditflow.scoring.registry.ScoringModels;
 import io.creditflow.shared.IbanGenerator;
 import io.creditflow.support.TestTenants.TestTenant;
 import org.springframework.boot.test.context.TestComponent;
@@ -29,8 +32,13 @@ public class PrivacyFixtures {
     private final OutboxDispatcher dispatcher;
     private final PrintBatches printBatches;
     private final TenantScope tenantScope;
+    private final ScoringModels scoringModels;
+    private final ScoreLog scoreLog;
 
-    PrivacyFixtures(Outbox outbox, OutboxDispatcher dispatcher, PrintBatches printBatches, TenantScope tenantScope) {
+    PrivacyFixtures(Outbox outbox, OutboxDispatcher dispatcher, PrintBatches printBatches, TenantScope tenantScope,
+                    ScoringModels scoringModels, ScoreLog scoreLog) {
+        this.scoringModels = scoringModels;
+        this.scoreLog = scoreLog;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.printBatches = printBatches;
@@ -80,10 +88,25 @@ public class PrivacyFixtures {
                             List.of("KvK 12345678"), "NL"),
                     "Aanmaning " + number, "<p>Beste " + name + ", betaal " + number + ".</p>"));
         });
+        score(tenant, debtorId);
         Instant later = Instant.now().plusSeconds(60);
         dispatcher.dispatchOnce(later);
         tenantScope.inTenant(tenant.id(), () -> printBatches.close(tenant.id(), later));
         return new Person(debtorId, invoiceId, externalId, name, email, phone, iban, street, city, "1931-02-17",
                 number);
+    }
+
+    /** A score about the person in the scoring module's score log (an acceptance model active in the tenant). */
+    private void score(TestTenant tenant, UUID debtorId) {
+        tenantScope.inTenant(tenant.id(), () -> {
+            if (scoringModels.list(io.creditflow.scoring.Purpose.ACCEPTANCE).stream()
+                    .noneMatch(c -> c.role() == io.creditflow.scoring.registry.Role.CHAMPION)) {
+                ScoringFixtures.sharedAcceptanceChampion(scoringModels);
+            }
+        });
+        tenant.api().post().uri("/api/v1/scores/acceptance").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"features\":{\"income\":1800,\"housing\":\"rent\"},\"debtorId\":\"" + debtorId + "\"}")
+                .retrieve().body(JsonNode.class);
+        scoreLog.flush();
     }
 }
