@@ -2,6 +2,7 @@ package io.creditflow.scoring;
 
 import io.creditflow.acceptance.ApplicantScorer;
 import io.creditflow.acceptance.Signals;
+import io.creditflow.platform.TenantContext;
 import io.creditflow.scoring.engine.Contribution;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +26,15 @@ class FittedApplicantScorer implements ApplicantScorer {
 
     static final String ID = "scoring-scorecard";
 
-    /** The version that scored last on this thread, so the check records exactly the version that decided. */
-    private final ThreadLocal<String> lastVersion = new ThreadLocal<>();
+    /**
+     * The version that scored last on this thread, so the check records exactly the version that decided (the
+     * champion may change between scoring and recording). Taken once and only in the tenant that scored: a check
+     * decided without a score (a restricted applicant) records the tenant's current champion instead.
+     */
+    private final ThreadLocal<Scored> lastVersion = new ThreadLocal<>();
+
+    private record Scored(java.util.UUID tenant, String version) {
+    }
     private final Scoring scoring;
 
     FittedApplicantScorer(Scoring scoring) {
@@ -40,15 +48,17 @@ class FittedApplicantScorer implements ApplicantScorer {
 
     @Override
     public String version() {
-        String version = lastVersion.get();
-        return version != null ? version : scoring.championLabel(Purpose.ACCEPTANCE);
+        Scored scored = lastVersion.get();
+        lastVersion.remove();
+        return scored != null && scored.tenant().equals(TenantContext.require()) ? scored.version()
+                : scoring.championLabel(Purpose.ACCEPTANCE);
     }
 
     @Override
     public Score score(Signals signals) {
         Scoring.Applicant applicant = scoring.scoreApplicant(signals.asMap(), "credit-check");
         io.creditflow.scoring.Score score = applicant.score();
-        lastVersion.set(Scoring.label(score.modelVersion(), score.modelId()));
+        lastVersion.set(new Scored(TenantContext.require(), Scoring.label(score.modelVersion(), score.modelId())));
         List<Factor> factors = new ArrayList<>(applicant.contributions().size());
         for (Contribution c : applicant.contributions()) {
             factors.add(new Factor(reasonCode(c.variable()), (int) Math.round(c.points()),
