@@ -59,8 +59,8 @@ class ModelsController {
 
     @GetMapping("/models")
     @PreAuthorize("hasAuthority('scoring:read')")
-    ModelList list(@RequestParam String purpose) {
-        return new ModelList(models.list(Purpose.parse(purpose)));
+    ModelList list(@RequestParam(required = false) @Nullable String purpose) {
+        return new ModelList(models.list(Purpose.parse(required("purpose", purpose))));
     }
 
     @GetMapping("/models/{id}")
@@ -105,26 +105,42 @@ class ModelsController {
      */
     @PostMapping(value = "/trainings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('scoring:manage')")
-    ResponseEntity<TrainingResponse> trainCsv(@RequestParam String purpose, @RequestPart("file") MultipartFile file,
-                                              @RequestParam String name, @RequestParam String target,
-                                              @RequestParam String positive,
+    ResponseEntity<TrainingResponse> trainCsv(@RequestParam(required = false) @Nullable String purpose,
+                                              @RequestPart(name = "file", required = false) @Nullable MultipartFile file,
+                                              @RequestParam(required = false) @Nullable String name,
+                                              @RequestParam(required = false) @Nullable String target,
+                                              @RequestParam(required = false) @Nullable String positive,
                                               @RequestParam(required = false) @Nullable String separator,
                                               @RequestParam(required = false) @Nullable Boolean header,
                                               @RequestParam(required = false) @Nullable List<String> ignore,
                                               @RequestParam(required = false) @Nullable Integer folds,
                                               @RequestParam(required = false) @Nullable Long seed) throws IOException {
-        TrainingParameters parameters = new TrainingParameters(name, target, positive, separator, header, ignore,
-                null, null, null, folds, seed, null, null, null);
-        UUID id = training.trainFromCsv(Purpose.parse(purpose), filename(file), file.getBytes(), parameters);
+        // parameters are checked here, after the authority check, so a caller without the scope learns nothing
+        Purpose forPurpose = Purpose.parse(required("purpose", purpose));
+        if (file == null) {
+            throw new ValidationException("No file.", List.of(new FieldError("file",
+                    "required: the CSV to train on")));
+        }
+        TrainingParameters parameters = new TrainingParameters(required("name", name), target, positive, separator,
+                header, ignore, null, null, null, folds, seed, null, null, null);
+        UUID id = training.trainFromCsv(forPurpose, filename(file), file.getBytes(), parameters);
         return accepted(id);
     }
 
-    /** Trains a collectability model on the tenant's own history (JSON: name, from, to, horizonDays, ...). */
+    private static String required(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field + " is required.", List.of(new FieldError(field,
+                    "required")));
+        }
+        return value;
+    }
+
+    /** Trains a collectability or acceptance model on the tenant's own history (JSON: name, from, to, horizonDays, ...). */
     @PostMapping(value = "/trainings/history", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('scoring:manage')")
-    ResponseEntity<TrainingResponse> trainHistory(@RequestParam String purpose,
+    ResponseEntity<TrainingResponse> trainHistory(@RequestParam(required = false) @Nullable String purpose,
                                                   @RequestBody TrainingParameters parameters) {
-        return accepted(training.trainFromHistory(Purpose.parse(purpose), parameters));
+        return accepted(training.trainFromHistory(Purpose.parse(required("purpose", purpose)), parameters));
     }
 
     @GetMapping("/trainings/{id}")
