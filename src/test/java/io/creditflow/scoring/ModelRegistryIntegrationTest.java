@@ -133,7 +133,11 @@ class ModelRegistryIntegrationTest {
 
     @Test
     void anotherNodesActivationReachesThisNodesCacheThroughNotify() {
+        long before = activeModels.invalidations(tenant.id(), Purpose.ACCEPTANCE);
         activate(first, Role.CHAMPION);
+        // this node's own activation also arrives by NOTIFY (asynchronously): let it pass before caching version 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> activeModels.invalidations(tenant.id(),
+                Purpose.ACCEPTANCE) > before);
         assertThat(servedVersion()).isEqualTo(1);
         // another node changes the champion: its transaction commits the roles and a NOTIFY, nothing else
         var superuser = Superuser.jdbc(environment);
@@ -174,6 +178,9 @@ class ModelRegistryIntegrationTest {
         assertThat(garbage.getStatusCode().value()).isEqualTo(400);
         assertThat(garbage.getBody().get("errors").toString()).contains("\"field\":\"file\"");
     }
+
+    @Autowired
+    io.creditflow.scoring.registry.ActiveModels activeModels;
 
     private int servedVersion() {
         return tenants.inTenant(tenant, () -> scoring.score(Purpose.ACCEPTANCE, CASE, null, "test").modelVersion());

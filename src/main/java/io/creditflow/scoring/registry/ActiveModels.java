@@ -81,6 +81,11 @@ public class ActiveModels implements SmartLifecycle {
         cache.remove(key);
     }
 
+    /** How often the tenant's models of the purpose were invalidated on this node (activations seen, for tests). */
+    public long invalidations(UUID tenant, Purpose purpose) {
+        return generation(new Key(tenant, purpose)).get();
+    }
+
     void invalidateAll() {
         generations.values().forEach(AtomicLong::incrementAndGet);
         cache.clear();
