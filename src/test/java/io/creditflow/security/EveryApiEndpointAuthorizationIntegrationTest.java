@@ -42,8 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryApiEndpointAuthorizationIntegrationTest {
 
-    /** Endpoints any valid key may call: they only describe the caller. */
-    static final Set<String> ANY_KEY = Set.of("/api/v1/me");
+    /**
+     * Endpoints any valid key may call: they describe the caller, or compute public law from the request alone (the
+     * calculators, issue 4: "for any API key of a tenant").
+     */
+    static final Set<String> ANY_KEY = Set.of("/api/v1/me", "/api/v1/calculations/collection-costs",
+            "/api/v1/calculations/statutory-interest");
 
     @Autowired ApplicationContext context;
     @Autowired TestTenants tenants;

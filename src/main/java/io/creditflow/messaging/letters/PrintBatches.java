@@ -192,6 +192,10 @@ public class PrintBatches {
      * Writes the batch's PDF, rebuilt from its letters in manifest order; returns whether it matches the SHA-256
      * recorded at closing (it does not when a person in it was erased since: their letter is left out).
      */
+    public boolean exists(UUID batchId) {
+        return dsl.resultQuery("select 1 from print_batch where id = {0}", batchId).fetchOptional().isPresent();
+    }
+
     public boolean writePdf(UUID batchId, OutputStream out) {
         byte[] recorded = dsl.resultQuery("select sha256 from print_batch where id = {0}", batchId).fetchOptional()
                 .map(r -> r.get(0, byte[].class))

@@ -131,7 +131,7 @@ class MessagesConsole {
                 id).fetchOptional().orElseThrow(() -> new NotFoundException("Mail", id));
         MailItem item = read(r, true);
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                + "frame-ancestors 'self'");
+                + "frame-ancestors 'self'; sandbox");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
         response.setContentType("text/html;charset=UTF-8");
         response.getOutputStream().write((item.html() == null ? "<pre>" + org.springframework.web.util.HtmlUtils
@@ -147,7 +147,10 @@ class MessagesConsole {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".eml\"").body(mime);
     }
 
+    /** Decrypts a received mail: a read of the person's data, so audited with them as subject. */
     private java.util.Optional<byte[]> mime(Record r) {
+        audit.record(AuditEvent.of("mailbox.mail-read", "console-mailbox", r.get("id", UUID.class))
+                .subject(r.get("subject_id", UUID.class)));
         return vault.decrypt(r.get("subject_id", UUID.class), "mailbox/" + r.get("message_id", UUID.class),
                 r.get("mime", byte[].class)).map(Base64.getDecoder()::decode);
     }
@@ -198,6 +201,9 @@ class MessagesConsole {
 
     @GetMapping("/console/letters/{id}.pdf")
     void batchPdf(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        if (!batches.exists(id)) {
+            throw new NotFoundException("Print batch", id); // before the PDF headers, so the 404 page can render
+        }
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"print-batch-" + id + ".pdf\"");
         boolean intact = batches.writePdf(id, response.getOutputStream());

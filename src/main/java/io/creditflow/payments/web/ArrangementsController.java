@@ -1,5 +1,6 @@
 package io.creditflow.payments.web;
 
+import io.creditflow.receivables.Invoices;
 import io.creditflow.payments.PaymentArrangements;
 import io.creditflow.payments.PaymentPlans;
 import io.creditflow.payments.PromisesToPay;
@@ -34,8 +35,11 @@ class ArrangementsController {
     private final PromisesToPay promises;
     private final PaymentArrangements arrangements;
     private final Clock clock;
+    private final Invoices invoices;
 
-    ArrangementsController(PaymentPlans plans, PromisesToPay promises, PaymentArrangements arrangements, Clock clock) {
+    ArrangementsController(PaymentPlans plans, PromisesToPay promises, PaymentArrangements arrangements, Clock clock,
+                           Invoices invoices) {
+        this.invoices = invoices;
         this.plans = plans;
         this.promises = promises;
         this.arrangements = arrangements;
@@ -134,6 +138,7 @@ class ArrangementsController {
     @GetMapping("/invoices/{id}/payment-arrangement")
     @PreAuthorize("hasAuthority('payments:read')")
     ResponseEntity<PaymentArrangements.Pause> pause(@PathVariable UUID id) {
+        invoices.get(id); // 404 for an unknown invoice (or another tenant's), not "no arrangement"
         return arrangements.pauseFor(id, LocalDate.now(clock)).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }

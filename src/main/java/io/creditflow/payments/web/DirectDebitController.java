@@ -133,6 +133,7 @@ class DirectDebitController {
     @GetMapping("/direct-debit-collections/{id}/pre-notifications")
     @PreAuthorize("hasAuthority('payments:read')")
     List<NoticeJson> preNotifications(@PathVariable UUID id) {
+        collections.get(id); // 404 for an unknown id (or another tenant's)
         return directDebits.preNotifications(id).stream().map(n -> new NoticeJson(n.debtorId(), n.mandateReference(),
                 n.collectionDate(), StatementJson.money(n.amount()), n.invoiceIds(), n.sent())).toList();
     }

@@ -46,7 +46,9 @@ public class ActiveModels implements SmartLifecycle {
     private final Map<Key, Active> cache = new ConcurrentHashMap<>();
     private final Map<Key, AtomicLong> generations = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private volatile boolean listening;
     private volatile @Nullable Thread listener;
+    private final AtomicLong notificationsHandled = new AtomicLong();
 
     ActiveModels(DSLContext dsl, DataSource dataSource, JsonMapper json) {
         this.dsl = dsl;
@@ -79,11 +81,6 @@ public class ActiveModels implements SmartLifecycle {
         Key key = new Key(tenant, purpose);
         generation(key).incrementAndGet();
         cache.remove(key);
-    }
-
-    /** How often the tenant's models of the purpose were invalidated on this node (activations seen, for tests). */
-    public long invalidations(UUID tenant, Purpose purpose) {
-        return generation(new Key(tenant, purpose)).get();
     }
 
     void invalidateAll() {
@@ -144,6 +141,7 @@ public class ActiveModels implements SmartLifecycle {
                     st.execute("listen " + CHANNEL);
                 }
                 invalidateAll();
+                listening = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(5000);
@@ -152,6 +150,7 @@ public class ActiveModels implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
+                listening = false;
                 if (running) {
                     LOG.warn("Listening for model activations failed ({}); reconnecting", e.getMessage());
                     pause();
@@ -166,7 +165,19 @@ public class ActiveModels implements SmartLifecycle {
             invalidate(UUID.fromString(parts[0]), Purpose.valueOf(parts[1]));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             LOG.warn("Ignoring a malformed model notification");
+        } finally {
+            notificationsHandled.incrementAndGet();
         }
+    }
+
+    /** Whether this node is listening for other nodes' activations (operations, and tests that wait for it). */
+    public boolean listening() {
+        return listening;
+    }
+
+    /** Activation notifications handled so far (tests wait for their own before asserting on the cache). */
+    public long notificationsHandled() {
+        return notificationsHandled.get();
     }
 
     private void pause() {

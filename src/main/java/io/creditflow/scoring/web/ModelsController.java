@@ -115,27 +115,20 @@ class ModelsController {
                                               @RequestParam(required = false) @Nullable List<String> ignore,
                                               @RequestParam(required = false) @Nullable Integer folds,
                                               @RequestParam(required = false) @Nullable Long seed) throws IOException {
-        // parameters are checked here, after the authority check, so a caller without the scope learns nothing
-        Purpose forPurpose = Purpose.parse(required("purpose", purpose));
+        // parameters are checked here, after the scope check, so a caller without the scope learns nothing (403)
+        Purpose parsed = Purpose.parse(required("purpose", purpose));
         if (file == null) {
-            throw new ValidationException("No file.", List.of(new FieldError("file",
-                    "required: the CSV to train on")));
+            throw new ValidationException("a CSV file is required", List.of(
+                    new FieldError("file", "is required")));
         }
-        TrainingParameters parameters = new TrainingParameters(required("name", name), target, positive, separator,
-                header, ignore, null, null, null, folds, seed, null, null, null);
-        UUID id = training.trainFromCsv(forPurpose, filename(file), file.getBytes(), parameters);
+        TrainingParameters parameters = new TrainingParameters(required("name", name), required("target", target),
+                required("positive", positive), separator, header, ignore, null, null, null, folds, seed, null, null,
+                null);
+        UUID id = training.trainFromCsv(parsed, filename(file), file.getBytes(), parameters);
         return accepted(id);
     }
 
-    private static String required(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw new ValidationException(field + " is required.", List.of(new FieldError(field,
-                    "required")));
-        }
-        return value;
-    }
-
-    /** Trains a collectability or acceptance model on the tenant's own history (JSON: name, from, to, horizonDays, ...). */
+    /** Trains a collectability model on the tenant's own history (JSON: name, from, to, horizonDays, ...). */
     @PostMapping(value = "/trainings/history", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('scoring:manage')")
     ResponseEntity<TrainingResponse> trainHistory(@RequestParam(required = false) @Nullable String purpose,
@@ -178,5 +171,13 @@ class ModelsController {
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         return base.length() > 200 ? base.substring(0, 200) : base;
+    }
+
+    private static String required(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field + " is required", List.of(
+                    new FieldError(field, "is required")));
+        }
+        return value;
     }
 }
