@@ -9,7 +9,9 @@
  * <p>Public API: {@link io.creditflow.acceptance.CreditChecks}, the request and result records, the extension points
  * {@link io.creditflow.acceptance.ApplicantScorer} (plug a fitted scorecard in), {@link
  * io.creditflow.acceptance.ExternalSource} (company register, insolvency register, address register, credit bureau)
- * and {@link io.creditflow.acceptance.WebhookSender}, and the events it publishes.
+ * and {@link io.creditflow.acceptance.WebhookSender}, {@link io.creditflow.acceptance.InvoicedChecks} (checks whose
+ * orders became invoices, with the signals the decision saw: the scoring module's acceptance training data), and the
+ * events it publishes.
  */
 @NullMarked
 @ApplicationModule

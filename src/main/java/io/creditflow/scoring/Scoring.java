@@ -5,6 +5,7 @@ import io.creditflow.platform.NotFoundException;
 import io.creditflow.platform.TenantContext;
 import io.creditflow.platform.ValidationException;
 import io.creditflow.privacy.Restrictions;
+import io.creditflow.scoring.engine.Contribution;
 import io.creditflow.scoring.engine.Reason;
 import io.creditflow.scoring.history.CollectabilityFeatures;
 import io.creditflow.scoring.monitoring.ScoreLog;
@@ -112,6 +113,40 @@ public class Scoring {
         Map<UUID, String> bands = new HashMap<>();
         worst.forEach((debtor, result) -> bands.put(debtor, result.band()));
         return bands;
+    }
+
+    /** An applicant's score by the acceptance champion with every characteristic's points (for credit checks). */
+    record Applicant(Score score, List<Contribution> contributions) {
+    }
+
+    Applicant scoreApplicant(Map<String, ?> signals, String channel) {
+        ActiveModels.Active models = models(Purpose.ACCEPTANCE);
+        Map<String, Object> features = normaliseSignals(signals);
+        Score score = score(models, Purpose.ACCEPTANCE, features, null, null, channel);
+        return new Applicant(score, models.champion().contributions(features));
+    }
+
+    /** The active champion's version label ("v3-<model id>"), or "none". */
+    String championLabel(Purpose purpose) {
+        ServedModel champion = active.get(purpose).champion();
+        return champion == null ? "none" : label(champion.version(), champion.id());
+    }
+
+    static String label(int version, UUID modelId) {
+        return "v" + version + "-" + modelId;
+    }
+
+    /** Signals as features: numbers as doubles, flags as "true"/"false" (as in training), anything else as text. */
+    private static Map<String, Object> normaliseSignals(Map<String, ?> signals) {
+        Map<String, Object> features = new HashMap<>();
+        signals.forEach((name, value) -> {
+            switch (value) {
+                case null -> { }
+                case Number n -> features.put(name, n.doubleValue());
+                default -> features.put(name, value.toString());
+            }
+        });
+        return features;
     }
 
     /** Whether the purpose has a champion (so callers can fall back to their own rules without an exception). */

@@ -58,6 +58,21 @@ public final class ScoringFixtures {
                 "integration test"));
     }
 
+    private static TrainedModel sharedAcceptance;
+
+    /**
+     * Registers an acceptance model on the seeded loans (trained once per test run: the same file every time) and
+     * makes it the champion, for tests that only need some active model (the privacy fixtures).
+     */
+    public static synchronized ModelCard sharedAcceptanceChampion(ScoringModels models) {
+        if (sharedAcceptance == null) {
+            sharedAcceptance = trained(Purpose.ACCEPTANCE, loans(5, 400), "shared acceptance model");
+        }
+        ModelCard card = models.register(sharedAcceptance, "tester");
+        return asPerson("tester", () -> models.activate(card.id(), Role.CHAMPION, Algorithm.SCORECARD,
+                "privacy fixtures"));
+    }
+
     public static UUID id(ModelCard card) {
         return card.id();
     }

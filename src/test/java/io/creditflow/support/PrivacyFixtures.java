@@ -8,6 +8,9 @@ import io.creditflow.messaging.letters.PrintBatches;
 import io.creditflow.messaging.outbox.OutboxDispatcher;
 import io.creditflow.payments.CamtFile;
 import io.creditflow.platform.TenantScope;
+import io.creditflow.scoring.ScoringFixtures;
+import io.creditflow.scoring.monitoring.ScoreLog;
+import io.creditflow.scoring.registry.ScoringModels;
 import io.creditflow.shared.IbanGenerator;
 import io.creditflow.support.TestTenants.TestTenant;
 import org.springframework.boot.test.context.TestComponent;
@@ -35,9 +38,14 @@ public class PrivacyFixtures {
     private final TenantScope tenantScope;
     private final CollectionCases collectionCases;
     private final io.creditflow.portal.PortalMessages portalMessages;
+    private final ScoringModels scoringModels;
+    private final ScoreLog scoreLog;
 
     PrivacyFixtures(Outbox outbox, OutboxDispatcher dispatcher, PrintBatches printBatches, TenantScope tenantScope,
-                    CollectionCases collectionCases, io.creditflow.portal.PortalMessages portalMessages) {
+                    CollectionCases collectionCases, io.creditflow.portal.PortalMessages portalMessages,
+                    ScoringModels scoringModels, ScoreLog scoreLog) {
+        this.scoringModels = scoringModels;
+        this.scoreLog = scoreLog;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.printBatches = printBatches;
@@ -134,10 +142,25 @@ public class PrivacyFixtures {
             // portal: a message the person wrote in the debtor portal, signed with their name and street
             portalMessages.fromDebtor(debtorId, "Groet, " + name + ", " + street + " 7");
         });
+        score(tenant, debtorId);
         Instant later = Instant.now().plusSeconds(60);
         dispatcher.dispatchOnce(later);
         tenantScope.inTenant(tenant.id(), () -> printBatches.close(tenant.id(), later));
         return new Person(debtorId, invoiceId, externalId, name, email, phone, iban, street, city, "1931-02-17",
                 number);
+    }
+
+    /** A score about the person in the scoring module's score log (an acceptance model active in the tenant). */
+    private void score(TestTenant tenant, UUID debtorId) {
+        tenantScope.inTenant(tenant.id(), () -> {
+            if (scoringModels.list(io.creditflow.scoring.Purpose.ACCEPTANCE).stream()
+                    .noneMatch(c -> c.role() == io.creditflow.scoring.registry.Role.CHAMPION)) {
+                ScoringFixtures.sharedAcceptanceChampion(scoringModels);
+            }
+        });
+        tenant.api().post().uri("/api/v1/scores/acceptance").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"features\":{\"income\":1800,\"housing\":\"rent\"},\"debtorId\":\"" + debtorId + "\"}")
+                .retrieve().body(JsonNode.class);
+        scoreLog.flush();
     }
 }

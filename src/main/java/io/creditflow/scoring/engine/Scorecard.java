@@ -54,6 +54,16 @@ public record Scorecard(List<Characteristic> characteristics, double intercept, 
                 Math.min(REASONS, reasons.size()))));
     }
 
+    /** Every characteristic's attribute and points for the case, in the card's order (for a full explanation). */
+    public List<Contribution> contributions(Map<String, ?> values) {
+        List<Contribution> contributions = new ArrayList<>(characteristics.size());
+        for (Characteristic c : characteristics) {
+            int bin = c.binning().binOfCase(values);
+            contributions.add(new Contribution(c.variable(), c.attributeOf(bin), c.pointsOf(bin), c.maxPoints()));
+        }
+        return contributions;
+    }
+
     @Override
     public double[] probabilities(Dataset data) {
         double[] score = scores(data);

@@ -2,6 +2,7 @@ package io.creditflow.scoring.registry;
 
 import io.creditflow.scoring.Purpose;
 import io.creditflow.scoring.engine.BoostedModel;
+import io.creditflow.scoring.engine.Contribution;
 import io.creditflow.scoring.engine.Reason;
 import io.creditflow.scoring.engine.ScoredCase;
 import io.creditflow.scoring.engine.Scorecard;
@@ -53,6 +54,11 @@ public final class ServedModel {
         double probability = booster.probability(values);
         double score = scorecard.scaling().score(Math.clamp(probability, 1e-6, 1 - 1e-6));
         return new Result(score, bands.bandOf(score), probability, card.reasons());
+    }
+
+    /** The scorecard's points per characteristic for the case (also for a boosted champion: its reasons' card). */
+    public List<Contribution> contributions(Map<String, ?> values) {
+        return scorecard.contributions(values);
     }
 
     public UUID id() {

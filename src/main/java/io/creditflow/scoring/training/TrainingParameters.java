@@ -16,7 +16,9 @@ import java.util.List;
  * How to train: for a CSV, how to read it (target column, the event's value, separator, header, ignored columns);
  * for history, the window and the horizon; for both, the validation folds, the seed and the points scale.
  *
- * @param horizonDays collectability: "paid within this many days" after the case's date
+ * @param horizonDays collectability: "paid within this many days" after the case's date (default 30); acceptance:
+ *                    the order went bad when its invoice was not paid within this many days after its due date
+ *                    (default 60)
  */
 public record TrainingParameters(String name, @Nullable String target, @Nullable String positive,
                                  @Nullable String separator, @Nullable Boolean header, @Nullable List<String> ignore,

@@ -7,6 +7,7 @@ import io.creditflow.scoring.engine.DataException;
 import io.creditflow.scoring.engine.Dataset;
 import io.creditflow.scoring.engine.ModelBuilder;
 import io.creditflow.scoring.engine.ScorecardOptions;
+import io.creditflow.scoring.history.AcceptanceOutcomes;
 import io.creditflow.scoring.history.CollectabilityFeatures;
 import io.creditflow.scoring.registry.ModelCard;
 import io.creditflow.scoring.registry.ScoringModels;
@@ -34,11 +35,13 @@ class TrainingRunner {
     private final Trainings trainings;
     private final ScoringModels models;
     private final CollectabilityFeatures collectability;
+    private final AcceptanceOutcomes acceptance;
     private final TenantScope tenants;
     private final TransactionTemplate transaction;
 
     TrainingRunner(Trainings trainings, ScoringModels models, CollectabilityFeatures collectability,
-                   TenantScope tenants, PlatformTransactionManager transactionManager) {
+                   AcceptanceOutcomes acceptance, TenantScope tenants, PlatformTransactionManager transactionManager) {
+        this.acceptance = acceptance;
         this.trainings = trainings;
         this.models = models;
         this.collectability = collectability;
@@ -97,12 +100,11 @@ class TrainingRunner {
 
     private Data history(Trainings.Training training) {
         TrainingParameters p = training.parameters();
-        if (training.purpose() != Purpose.COLLECTABILITY) {
-            throw new DataException("training acceptance models from history needs the acceptance module's credit "
-                    + "checks, which this installation does not have; upload a CSV of past applications instead");
-        }
         java.time.LocalDate to = p.to() == null ? collectability.today() : p.to();
         java.time.LocalDate from = p.from() == null ? to.minusYears(2) : p.from();
+        if (training.purpose() == Purpose.ACCEPTANCE) {
+            return acceptanceHistory(training, from, to);
+        }
         CollectabilityFeatures.TrainingSet set = collectability.trainingSet(from, to, p.horizonOrDefault());
         if (set.data().rows() == 0) {
             throw new DataException(String.format(Locale.ROOT, "no collectability cases between %s and %s whose "
@@ -110,6 +112,20 @@ class TrainingRunner {
         }
         return new Data(set.data(), "true", new TrainedModel.Origin(training.purpose(), p.name(),
                 TrainedModel.Source.HISTORY, set.invoices() + " invoices, " + set.data().rows() + " cases", set.from(),
+                set.to(), set.horizonDays()));
+    }
+
+    /** Credit checks whose orders became invoices; bad when the invoice was not paid within the horizon after due. */
+    private Data acceptanceHistory(Trainings.Training training, java.time.LocalDate from, java.time.LocalDate to) {
+        TrainingParameters p = training.parameters();
+        int horizon = p.horizonDays() == null ? AcceptanceOutcomes.DEFAULT_HORIZON_DAYS : p.horizonDays();
+        AcceptanceOutcomes.TrainingSet set = acceptance.trainingSet(from, to, horizon);
+        if (set.data().rows() == 0) {
+            throw new DataException(String.format(Locale.ROOT, "no credit checks between %s and %s whose order became "
+                    + "an invoice due at least %d days ago", from, to, horizon));
+        }
+        return new Data(set.data(), "true", new TrainedModel.Origin(training.purpose(), p.name(),
+                TrainedModel.Source.HISTORY, set.data().rows() + " credit checks whose order was invoiced", set.from(),
                 set.to(), set.horizonDays()));
     }
 }

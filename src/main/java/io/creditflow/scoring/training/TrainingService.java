@@ -66,10 +66,6 @@ public class TrainingService {
     /** Queues training on the tenant's own history. */
     public UUID trainFromHistory(Purpose purpose, TrainingParameters parameters) {
         parameters.validate(false);
-        if (purpose != Purpose.COLLECTABILITY) {
-            throw new BusinessRuleException("history-unavailable", "Acceptance models are trained from history once "
-                    + "the acceptance module records credit checks; until then upload a CSV of past applications.");
-        }
         return schedule(trainings.queue(purpose, "HISTORY", null, parameters, null, Actor.current().name()));
     }
 

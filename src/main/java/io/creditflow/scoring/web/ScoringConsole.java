@@ -150,13 +150,14 @@ class ScoringConsole {
 
     @PostMapping("/console/scoring/trainings/history")
     @PreAuthorize("hasAuthority('scoring:manage')")
-    String history(@RequestParam String name, @RequestParam(required = false) @Nullable LocalDate from,
+    String history(@RequestParam(defaultValue = "COLLECTABILITY") String purpose, @RequestParam String name,
+                   @RequestParam(required = false) @Nullable LocalDate from,
                    @RequestParam(required = false) @Nullable LocalDate to, @RequestParam int horizonDays,
                    Model model) {
         TrainingParameters parameters = new TrainingParameters(name, null, null, null, null, null, from, to,
                 horizonDays, null, null, null, null, null);
         try {
-            return "redirect:/console/scoring/trainings/" + training.trainFromHistory(Purpose.COLLECTABILITY,
+            return "redirect:/console/scoring/trainings/" + training.trainFromHistory(Purpose.parse(purpose),
                     parameters);
         } catch (BusinessRuleException e) {
             return trainFormWithErrors(model, e);

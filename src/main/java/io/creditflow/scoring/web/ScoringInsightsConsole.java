@@ -93,6 +93,7 @@ class ScoringInsightsConsole {
             PortfolioValuation.Valuation v = valuation.value();
             model.addAttribute("valuation", v);
             model.addAttribute("chart", json.writeValueAsString(chart(v.lines(), messages)));
+            model.addAttribute("segmentChart", json.writeValueAsString(segmentChart(v.lines(), messages)));
             model.addAttribute("worklist", v.items().stream().limit(50).toList());
         } catch (BusinessRuleException e) {
             model.addAttribute("error", e.getMessage());
@@ -102,23 +103,38 @@ class ScoringInsightsConsole {
 
     /** Open amount and expected recovery per age bucket (all segments together). */
     private static Map<String, Object> chart(List<RecoveryValuation.Line> lines, MessageSource messages) {
-        java.util.Locale locale = LocaleContextHolder.getLocale();
         Map<String, BigDecimal[]> byAge = new LinkedHashMap<>();
         for (RecoveryValuation.AgeBucket age : RecoveryValuation.AgeBucket.values()) {
             byAge.put(age.name(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         }
-        for (RecoveryValuation.Line line : lines) {
-            BigDecimal[] totals = byAge.get(line.age().name());
-            totals[0] = totals[0].add(line.open());
-            totals[1] = totals[1].add(line.expectedRecovery());
-        }
+        lines.forEach(line -> add(byAge.get(line.age().name()), line));
+        return bars(byAge, "age.", messages);
+    }
+
+    /** Open amount and expected recovery per segment (consumers, businesses; all ages together). */
+    private static Map<String, Object> segmentChart(List<RecoveryValuation.Line> lines, MessageSource messages) {
+        Map<String, BigDecimal[]> bySegment = new java.util.TreeMap<>();
+        lines.forEach(line -> add(bySegment.computeIfAbsent(line.segment(),
+                s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}), line));
+        return bars(bySegment, "segment.", messages);
+    }
+
+    private static void add(BigDecimal[] totals, RecoveryValuation.Line line) {
+        totals[0] = totals[0].add(line.open());
+        totals[1] = totals[1].add(line.expectedRecovery());
+    }
+
+    private static Map<String, Object> bars(Map<String, BigDecimal[]> groups, String labelPrefix,
+                                            MessageSource messages) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
         return Map.of("type", "bar", "data", Map.of(
-                "labels", byAge.keySet().stream().map(a -> messages.getMessage("age." + a, null, a, locale)).toList(),
+                "labels", groups.keySet().stream().map(g -> messages.getMessage(labelPrefix + g, null, g, locale))
+                        .toList(),
                 "datasets", List.of(
                         Map.of("label", messages.getMessage("valuation.open", null, locale), "backgroundColor", "#9aa3b5",
-                                "data", byAge.values().stream().map(t -> t[0]).toList()),
+                                "data", groups.values().stream().map(t -> t[0]).toList()),
                         Map.of("label", messages.getMessage("valuation.expected", null, locale),
                                 "backgroundColor", "#1a7f37",
-                                "data", byAge.values().stream().map(t -> t[1]).toList()))));
+                                "data", groups.values().stream().map(t -> t[1]).toList()))));
     }
 }
