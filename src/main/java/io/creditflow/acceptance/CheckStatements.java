@@ -29,8 +29,20 @@ import java.util.UUID;
 @Component
 class CheckStatements {
 
-    private static final String BEGIN = "select * from credit_check_begin(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "cast(? as interval))";
+    /**
+     * The facts, and alongside them (same round trip) the worst dunning step of the linked debtors through the dunning
+     * module's SQL API ({@code dunning_worst_steps}, V22; {@code dunning.DunningSeverity} in Java). It reads in the
+     * statement's snapshot, which may predate the identity lock: right for history, which no concurrent check
+     * changes (exposure is read inside the function, after the lock).
+     */
+    private static final String BEGIN = """
+            select b.*, case when b.replay_check_id is null and cardinality(b.debtor_ids) > 0
+                        then coalesce((select max(w.severity) from dunning_worst_steps(b.debtor_ids, ?) w), 0)
+                        end as dunning_worst_step
+              from credit_check_begin(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as interval)) b""";
+
+    /** How far back the worst dunning step counts: two years, like the payment-plan signal. */
+    static final int DUNNING_MONTHS = 24;
 
     private static final String RECORD = """
             with chk as (
@@ -70,20 +82,21 @@ class CheckStatements {
                      @Nullable String orderReference, int windowDays) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement st = c.prepareStatement(BEGIN)) {
-            st.setBytes(1, keys.identityKey());
-            st.setString(2, keys.kind());
-            st.setObject(3, newIdentity);
-            st.setObject(4, newSubject);
-            st.setObject(5, now);
-            st.setObject(6, today);
-            st.setBytes(7, keys.naturalKey());
-            st.setString(8, orderReference);
-            st.setBytes(9, keys.kvk());
-            st.setBytes(10, keys.dob());
-            st.setBytes(11, keys.lastName());
-            st.setArray(12, c.createArrayOf("text", keys.attributeKinds().toArray(new String[0])));
-            st.setArray(13, c.createArrayOf("bytea", keys.attributeDigests().toArray(new byte[0][])));
-            st.setString(14, windowDays + " days");
+            st.setObject(1, today.minusMonths(DUNNING_MONTHS));
+            st.setBytes(2, keys.identityKey());
+            st.setString(3, keys.kind());
+            st.setObject(4, newIdentity);
+            st.setObject(5, newSubject);
+            st.setObject(6, now);
+            st.setObject(7, today);
+            st.setBytes(8, keys.naturalKey());
+            st.setString(9, orderReference);
+            st.setBytes(10, keys.kvk());
+            st.setBytes(11, keys.dob());
+            st.setBytes(12, keys.lastName());
+            st.setArray(13, c.createArrayOf("text", keys.attributeKinds().toArray(new String[0])));
+            st.setArray(14, c.createArrayOf("bytea", keys.attributeDigests().toArray(new byte[0][])));
+            st.setString(15, windowDays + " days");
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return facts(rs);
@@ -107,7 +120,7 @@ class CheckStatements {
                 rs.getObject("first_invoice", LocalDate.class), zero(rs.getBigDecimal("open_orders")),
                 rs.getInt("open_order_count"), rs.getInt("checks_1h"), rs.getInt("checks_24h"),
                 rs.getInt("shared_email"), rs.getInt("shared_iban"), rs.getInt("shared_phone"),
-                rs.getInt("shared_address"), rs.getBoolean("restricted"));
+                rs.getInt("shared_address"), rs.getBoolean("restricted"), (Integer) rs.getObject("dunning_worst_step"));
     }
 
     /** A check row ready to insert, with what goes along with it. */
