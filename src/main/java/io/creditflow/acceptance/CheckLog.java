@@ -69,7 +69,8 @@ class CheckLog {
     CheckDetail detail(UUID checkId, String language) {
         CreditCheckRecord r = load(checkId);
         CheckDetail detail = toDetail(r, reviews(List.of(checkId)), language);
-        audit.record(AuditEvent.of("credit-check.read", "credit-check", checkId).subject(r.getSubjectId()));
+        audit.record(AuditEvent.of("credit-check.read", "credit-check", checkId).subject(r.getSubjectId())
+                .detail("debtors", linkedDebtors(r.getIdentityId())));
         return detail;
     }
 
@@ -175,18 +176,74 @@ class CheckLog {
                 .orElse(codes.isEmpty() ? "-" : codes.getFirst().code());
     }
 
+    /** The debtors an identity is linked to, for audit entries (the person's audit trail is filed by debtor). */
+    private String linkedDebtors(UUID identityId) {
+        return String.join(",", dsl.select(io.creditflow.jooq.Tables.CREDIT_IDENTITY_DEBTOR.DEBTOR_ID)
+                .from(io.creditflow.jooq.Tables.CREDIT_IDENTITY_DEBTOR)
+                .where(io.creditflow.jooq.Tables.CREDIT_IDENTITY_DEBTOR.IDENTITY_ID.eq(identityId))
+                .fetch(r -> r.value1().toString()));
+    }
+
     void erase(UUID identityId, String reason) {
         UUID subject = dsl.select(CREDIT_IDENTITY.SUBJECT_ID).from(CREDIT_IDENTITY).where(CREDIT_IDENTITY.ID.eq(identityId))
                 .forUpdate().fetchOptional(CREDIT_IDENTITY.SUBJECT_ID)
                 .orElseThrow(() -> new NotFoundException("Credit identity", identityId));
-        vault.shred(subject);
-        dsl.deleteFrom(CREDIT_IDENTITY_ATTRIBUTE).where(CREDIT_IDENTITY_ATTRIBUTE.IDENTITY_ID.eq(identityId)).execute();
-        dsl.update(CREDIT_IDENTITY).set(CREDIT_IDENTITY.IDENTITY_KEY, vault.digest("acceptance-erased:" + UUID.randomUUID()))
-                .set(CREDIT_IDENTITY.EXTERNAL_SUMMARY, (org.jooq.JSONB) null)
-                .set(CREDIT_IDENTITY.EXTERNAL_DIGEST, (byte[]) null)
-                .where(CREDIT_IDENTITY.ID.eq(identityId)).execute();
+        eraseIdentities(List.of(identityId));
         audit.record(AuditEvent.of("credit-identity.erased", "credit-identity", identityId).subject(subject)
                 .purpose("GDPR art. 17").detail("reason", reason.length() > 200 ? reason.substring(0, 200) : reason));
+    }
+
+    /** What erasing identities did, counted for the erasure certificate. */
+    record Erased(int identities, int checks, int attributes, int reviews, int debtorLinks) {
+    }
+
+    /**
+     * Erases identities (GDPR art. 17), set-based: their subject keys are destroyed (the encrypted inputs and answers
+     * of all their checks become unreadable, backups included), their contact-detail digests and debtor links are
+     * deleted, the free text people wrote about them (review notes and reasons, the reason for a manual limit) is
+     * removed, and each identity is detached from its natural key so a later check starts afresh. The decisions
+     * themselves stay: the check log is append-only, the record of what was decided.
+     */
+    Erased eraseIdentities(java.util.Collection<UUID> identityIds) {
+        if (identityIds.isEmpty()) {
+            return new Erased(0, 0, 0, 0, 0);
+        }
+        List<UUID> subjects = dsl.select(CREDIT_IDENTITY.SUBJECT_ID).from(CREDIT_IDENTITY)
+                .where(CREDIT_IDENTITY.ID.in(identityIds)).orderBy(CREDIT_IDENTITY.ID).forUpdate()
+                .fetch(CREDIT_IDENTITY.SUBJECT_ID);
+        subjects.forEach(vault::shred);
+        int checks = dsl.fetchCount(CREDIT_CHECK, CREDIT_CHECK.IDENTITY_ID.in(identityIds));
+        int attributes = dsl.deleteFrom(CREDIT_IDENTITY_ATTRIBUTE)
+                .where(CREDIT_IDENTITY_ATTRIBUTE.IDENTITY_ID.in(identityIds)).execute();
+        int links = dsl.deleteFrom(io.creditflow.jooq.Tables.CREDIT_IDENTITY_DEBTOR)
+                .where(io.creditflow.jooq.Tables.CREDIT_IDENTITY_DEBTOR.IDENTITY_ID.in(identityIds)).execute();
+        int reviews = dsl.update(CREDIT_REVIEW).setNull(CREDIT_REVIEW.REQUEST_NOTE)
+                .set(CREDIT_REVIEW.REASON, DSL.when(CREDIT_REVIEW.REASON.isNotNull(), DSL.inline(ERASED_TEXT)))
+                .where(CREDIT_REVIEW.CHECK_ID.in(DSL.select(CREDIT_CHECK.ID).from(CREDIT_CHECK)
+                        .where(CREDIT_CHECK.IDENTITY_ID.in(identityIds)))).execute();
+        dsl.update(CREDIT_IDENTITY)
+                .set(CREDIT_IDENTITY.IDENTITY_KEY, DSL.field("uuid_send(gen_random_uuid())", byte[].class))
+                .set(CREDIT_IDENTITY.MANUAL_LIMIT_REASON,
+                        DSL.when(CREDIT_IDENTITY.MANUAL_LIMIT_REASON.isNotNull(), DSL.inline(ERASED_TEXT)))
+                .set(CREDIT_IDENTITY.EXTERNAL_SUMMARY, (org.jooq.JSONB) null)
+                .set(CREDIT_IDENTITY.EXTERNAL_DIGEST, (byte[]) null)
+                .where(CREDIT_IDENTITY.ID.in(identityIds)).execute();
+        return new Erased(subjects.size(), checks, attributes, reviews, links);
+    }
+
+    /** Replaces free text about an erased person where the column must keep a value. */
+    static final String ERASED_TEXT = "[erased: GDPR art. 17]";
+
+    /** Every check of these identities in full (decrypted), oldest first, for an access export. */
+    List<CheckDetail> ofIdentities(java.util.Collection<UUID> identityIds, String language) {
+        if (identityIds.isEmpty()) {
+            return List.of();
+        }
+        List<CreditCheckRecord> rows = dsl.selectFrom(CREDIT_CHECK).where(CREDIT_CHECK.IDENTITY_ID.in(identityIds))
+                .orderBy(CREDIT_CHECK.CREATED_AT, CREDIT_CHECK.ID).fetch();
+        vault.prepareSubjects(rows.stream().map(CreditCheckRecord::getSubjectId).distinct().toList());
+        Map<UUID, List<CheckDetail.Review>> reviews = reviewsByCheck(rows.stream().map(CreditCheckRecord::getId).toList());
+        return rows.stream().map(r -> toDetail(r, reviews.getOrDefault(r.getId(), List.of()), language)).toList();
     }
 
     void release(UUID checkId, String reason) {

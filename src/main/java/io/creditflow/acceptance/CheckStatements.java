@@ -22,15 +22,28 @@ import java.util.UUID;
 /**
  * The two statements of a credit check's hot path, in plain JDBC on the transaction's connection: gather the facts
  * under the identity's lock ({@code credit_check_begin}, one round trip), and record the check with its reservation,
- * its referral and the identity's limit (one statement of data-modifying CTEs, one round trip). Everything else in
+ * its referral and the identity's limit when it changed (one statement of data-modifying CTEs, one round trip);
+ * {@code limit_at} is when the limit (or the external answers) last changed. Everything else in
  * this module uses jOOQ; here the throughput target (thousands of checks a second on two cores) asks for the fewest
  * round trips and the least per-statement overhead.
  */
 @Component
 class CheckStatements {
 
-    private static final String BEGIN = "select * from credit_check_begin(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "cast(? as interval))";
+    /**
+     * The facts, and alongside them (same round trip) the worst dunning step of the linked debtors through the dunning
+     * module's SQL API ({@code dunning_worst_steps}, V22; {@code dunning.DunningSeverity} in Java). It reads in the
+     * statement's snapshot, which may predate the identity lock: right for history, which no concurrent check
+     * changes (exposure is read inside the function, after the lock).
+     */
+    private static final String BEGIN = """
+            select b.*, case when b.replay_check_id is null and cardinality(b.debtor_ids) > 0
+                        then coalesce((select max(w.severity) from dunning_worst_steps(b.debtor_ids, ?) w), 0)
+                        end as dunning_worst_step
+              from credit_check_begin(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as interval)) b""";
+
+    /** How far back the worst dunning step counts: two years, like the payment-plan signal. */
+    static final int DUNNING_MONTHS = 24;
 
     private static final String RECORD = """
             with chk as (
@@ -55,10 +68,16 @@ class CheckStatements {
               select current_tenant(), cast(? as uuid), cast(? as uuid), 'REFER', 'OPEN', cast(? as timestamptz),
                      'policy' where ?
             )
-            update credit_identity set policy_limit = ?, limit_source = ?, limit_at = ?,
-                   external_summary = coalesce(cast(? as jsonb), external_summary),
-                   external_digest = coalesce(?, external_digest)
-             where tenant_id = current_tenant() and id = ?""";
+            update credit_identity set policy_limit = x.lim, limit_source = x.src, limit_at = x.at,
+                   external_summary = coalesce(x.summary, external_summary),
+                   external_digest = coalesce(x.digest, external_digest)
+              from (select cast(? as numeric) as lim, cast(? as text) as src, cast(? as timestamptz) as at,
+                           cast(? as jsonb) as summary, cast(? as bytea) as digest) x
+             where tenant_id = current_tenant() and id = ?
+               -- only a change writes: a repeat check with the same limit and answers leaves the row alone (the
+               -- identity row was already written once in this transaction by credit_check_begin)
+               and (policy_limit is distinct from x.lim or limit_source is distinct from x.src
+                    or (x.digest is not null and external_digest is distinct from x.digest))""";
 
     private final DataSource dataSource;
 
@@ -70,20 +89,21 @@ class CheckStatements {
                      @Nullable String orderReference, int windowDays) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement st = c.prepareStatement(BEGIN)) {
-            st.setBytes(1, keys.identityKey());
-            st.setString(2, keys.kind());
-            st.setObject(3, newIdentity);
-            st.setObject(4, newSubject);
-            st.setObject(5, now);
-            st.setObject(6, today);
-            st.setBytes(7, keys.naturalKey());
-            st.setString(8, orderReference);
-            st.setBytes(9, keys.kvk());
-            st.setBytes(10, keys.dob());
-            st.setBytes(11, keys.lastName());
-            st.setArray(12, c.createArrayOf("text", keys.attributeKinds().toArray(new String[0])));
-            st.setArray(13, c.createArrayOf("bytea", keys.attributeDigests().toArray(new byte[0][])));
-            st.setString(14, windowDays + " days");
+            st.setObject(1, today.minusMonths(DUNNING_MONTHS));
+            st.setBytes(2, keys.identityKey());
+            st.setString(3, keys.kind());
+            st.setObject(4, newIdentity);
+            st.setObject(5, newSubject);
+            st.setObject(6, now);
+            st.setObject(7, today);
+            st.setBytes(8, keys.naturalKey());
+            st.setString(9, orderReference);
+            st.setBytes(10, keys.kvk());
+            st.setBytes(11, keys.dob());
+            st.setBytes(12, keys.lastName());
+            st.setArray(13, c.createArrayOf("text", keys.attributeKinds().toArray(new String[0])));
+            st.setArray(14, c.createArrayOf("bytea", keys.attributeDigests().toArray(new byte[0][])));
+            st.setString(15, windowDays + " days");
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return facts(rs);
@@ -107,7 +127,7 @@ class CheckStatements {
                 rs.getObject("first_invoice", LocalDate.class), zero(rs.getBigDecimal("open_orders")),
                 rs.getInt("open_order_count"), rs.getInt("checks_1h"), rs.getInt("checks_24h"),
                 rs.getInt("shared_email"), rs.getInt("shared_iban"), rs.getInt("shared_phone"),
-                rs.getInt("shared_address"), rs.getBoolean("restricted"));
+                rs.getInt("shared_address"), rs.getBoolean("restricted"), (Integer) rs.getObject("dunning_worst_step"));
     }
 
     /** A check row ready to insert, with what goes along with it. */

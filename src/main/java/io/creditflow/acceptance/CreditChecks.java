@@ -104,8 +104,8 @@ public class CreditChecks {
         }
         UUID referral = evaluation.decision() == Decision.REFER ? Ids.newId() : null;
         if (facts.identityNew()) {
-            // a brand-new subject: create its key in one statement instead of look-up, erased-check and insert
-            vault.prepareSubjects(List.of(facts.subjectId()));
+            // a brand-new subject (minted for this check): create its key in one insert, without a look-up first
+            vault.createSubjects(List.of(facts.subjectId()));
         }
         byte[] inputs = vault.encrypt(facts.subjectId(), "credit-check/" + checkId + "/inputs", json.writeValueAsString(a));
         byte[] answerText = answers.details().isEmpty() ? null : vault.encrypt(facts.subjectId(),

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.creditflow.jooq.Tables.CREDIT_CHECK;
+import static io.creditflow.jooq.Tables.CREDIT_IDENTITY_DEBTOR;
 import static io.creditflow.jooq.Tables.CREDIT_POLICY;
 import static io.creditflow.jooq.Tables.CREDIT_RESERVATION;
 import static io.creditflow.jooq.Tables.CREDIT_REVIEW;
@@ -62,8 +63,26 @@ public class ReviewQueue {
                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal availableLimit) {
     }
 
+    /**
+     * The open reviews. Their notes are free text by or about the applicants, so the read is audited, naming the
+     * debtors the checks are linked to (the access export's audit trail finds it by them).
+     */
     @Transactional(readOnly = true)
     public List<Item> open(int limit) {
+        List<Item> items = openItems(limit);
+        if (!items.isEmpty()) {
+            List<String> debtors = dsl.selectDistinct(CREDIT_IDENTITY_DEBTOR.DEBTOR_ID).from(CREDIT_IDENTITY_DEBTOR)
+                    .join(CREDIT_CHECK).on(CREDIT_CHECK.TENANT_ID.eq(CREDIT_IDENTITY_DEBTOR.TENANT_ID)
+                            .and(CREDIT_CHECK.IDENTITY_ID.eq(CREDIT_IDENTITY_DEBTOR.IDENTITY_ID)))
+                    .where(CREDIT_CHECK.ID.in(items.stream().map(Item::checkId).toList()))
+                    .fetch(r -> r.value1().toString());
+            audit.record(AuditEvent.of("credit-reviews.read", "credit-review", "open").detail("reviews", items.size())
+                    .detail("debtors", String.join(",", debtors)));
+        }
+        return items;
+    }
+
+    private List<Item> openItems(int limit) {
         return dsl.select(CREDIT_REVIEW.ID, CREDIT_REVIEW.CHECK_ID, CREDIT_REVIEW.KIND, CREDIT_REVIEW.STATUS,
                         CREDIT_REVIEW.REQUESTED_AT, CREDIT_REVIEW.REQUEST_NOTE, CREDIT_CHECK.APPLICANT_TYPE,
                         CREDIT_CHECK.DECISION, CREDIT_CHECK.SCORE, CREDIT_CHECK.RISK_BAND, CREDIT_CHECK.AMOUNT,

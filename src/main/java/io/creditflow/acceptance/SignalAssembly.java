@@ -15,8 +15,8 @@ import static io.creditflow.acceptance.SignalNames.*;
 
 /**
  * Puts a check's signals together from the verified input, the facts found under the identity's lock and the external
- * answers. History signals, {@code plans.broken} among them, are present only for an identity with invoices at this
- * tenant; the dunning signal is absent until that module provides it (see {@link SignalNames}).
+ * answers. History signals, {@code plans.broken} and the worst dunning step among them, are present only for an
+ * identity with invoices at this tenant (see {@link SignalNames}).
  */
 final class SignalAssembly {
 
@@ -76,5 +76,6 @@ final class SignalAssembly {
         s.put(HISTORY_MAX_DAYS_LATE, f.maxDaysLate12m());
         s.put(HISTORY_PAID_WITHIN_60, f.paidWithin60().compareTo(BigDecimal.ZERO) > 0 ? f.paidWithin60() : null);
         s.put(HISTORY_MONTHS_KNOWN, ChronoUnit.MONTHS.between(f.firstInvoice(), today));
+        s.put(DUNNING_WORST_STEP, f.dunningWorstStep());
     }
 }

@@ -44,7 +44,11 @@ public final class SignalNames {
     /** Sum of invoices paid within 60 days of their due date over the last 12 months (the behaviour limit base). */
     public static final String HISTORY_PAID_WITHIN_60 = "history.paidWithin60Days12m";
     public static final String HISTORY_MONTHS_KNOWN = "history.monthsKnown";
-    /** Awaits the dunning module: the worst reminder step any invoice reached. */
+    /**
+     * The worst dunning step the debtor's invoices reached in the last 24 months, as the dunning module ranks it
+     * ({@code dunning.DunningSeverity}): 0 none, 1 pre-due notice, 2 reminder, 3 final notice (legal notice, the
+     * 14-day letter), 4 collection (costs charged or a case opened). Only steps actually taken count.
+     */
     public static final String DUNNING_WORST_STEP = "dunning.worstStep";
     /** From the payments module: payment plans of the identity's debtors broken (breached) in the last 24 months. */
     public static final String PLANS_BROKEN = "plans.broken";

@@ -84,6 +84,14 @@ public class PersonalDataVault {
         subjectKeys.prepare(TenantContext.require(), subjects);
     }
 
+    /**
+     * Creates the keys of subjects the caller has just minted (new random ids): one insert, without the look-up
+     * {@link #prepareSubjects} needs for subjects that may exist (a credit check of a new applicant).
+     */
+    public void createSubjects(Collection<UUID> subjects) {
+        subjectKeys.createNew(TenantContext.require(), subjects);
+    }
+
     /** Crypto-shreds a subject: destroys its key, so every ciphertext of it anywhere becomes unreadable. */
     public void shred(UUID subject) {
         subjectKeys.destroy(TenantContext.require(), subject);

@@ -65,6 +65,12 @@ class AccessExportIntegrationTest {
         assertThat(json).as("payments: the statement line paid from their account, the mandate, the promise")
                 .contains("\"payerName\":\"" + person.name() + "\"", "Deel factuur " + person.invoiceNumber(),
                         "\"reference\":\"MND-", "Called " + person.name(), "\"record\":\"PAYMENT_LINK\"");
+        // acceptance: the credit check with its decrypted inputs and the person's art. 22 note; dunning: the 14-day
+        // letter's evidence, the step taken and the pause note
+        assertThat(json).contains("\"section\":\"acceptance.checks\"", "\"recordType\":\"check\"",
+                "Please answer by e-mail to " + person.email(), "\"dateOfBirth\":\"1931-02-17\"",
+                "\"section\":\"dunning.history\"", "\"stepKey\":\"aanmaning-consument\"",
+                "\"recordType\":\"letter\"", "Belt terug op " + person.phone());
         assertThat(requestStatus(tenant, request)).isEqualTo("COMPLETED");
 
         String page = debtorPage(tenant, person);

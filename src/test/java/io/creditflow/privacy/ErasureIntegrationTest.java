@@ -51,9 +51,13 @@ class ErasureIntegrationTest {
         JsonNode request = post(tenant, "/api/v1/privacy/requests", """
                 {"type":"ERASURE","debtorId":"%s","channel":"EMAIL","note":"Asked by %s"}"""
                 .formatted(person.debtorId(), person.email()));
+        assertThat(creditChecksOf(tenant, person)).as("the test's own check: the person's credit check is found")
+                .hasSize(1);
         String dumpBefore = dump();
         assertThat(dumpBefore).as("the test's own check: the stored API responses repeat the person in clear")
                 .contains(person.email());
+        assertThat(dumpBefore).as("the test's own check: free text about the person in clear (review note, pause note)")
+                .contains("Please answer by e-mail to " + person.email(), "Belt terug op " + person.phone());
 
         JsonNode erasure = post(tenant, "/api/v1/privacy/debtors/" + person.debtorId() + "/erasure",
                 "{\"requestId\":\"" + request.get("id").asString() + "\"}");
@@ -65,10 +69,14 @@ class ErasureIntegrationTest {
                 .doesNotContain(person.externalId()).contains("Fiscal retention");
         assertThat(outcomes(certificate)).contains("receivables.debtor:SHREDDED", "receivables.invoices:KEPT",
                 "messaging.messages:DELETED", "platform.api-responses:DELETED", "payments.bank-entries:MINIMISED",
-                "payments.mandates:SHREDDED", "payments.arrangements:DELETED");
+                "payments.mandates:SHREDDED", "payments.arrangements:DELETED", "acceptance.checks:SHREDDED",
+                "acceptance.checks:MINIMISED", "dunning.history:DELETED", "dunning.history:MINIMISED",
+                "dunning.history:KEPT");
         assertThat(Superuser.jdbc(environment).sql("select count(*) from bank_entry where debtor_id = ? "
                 + "and (details is not null or payer_iban_index is not null)").param(person.debtorId())
                 .query(Integer.class).single()).as("the payer's details of the person's payments are gone").isZero();
+        assertThat(creditChecksOf(tenant, person)).as("the identity is detached from the person's natural key")
+                .isEmpty();
 
         String dump = dump();
         for (String secret : person.secrets()) {
@@ -111,6 +119,11 @@ class ErasureIntegrationTest {
                 .toEntity(JsonNode.class);
         assertThat(response.getStatusCode().is2xxSuccessful()).as("%s: %s", path, response.getBody()).isTrue();
         return response.getBody();
+    }
+
+    private static JsonNode creditChecksOf(TestTenant tenant, Person person) {
+        return tenant.api().get().uri("/api/v1/credit-checks?lastName={n}&firstName=Wilhelmina&dateOfBirth=1931-02-17",
+                person.name().split(" ")[1]).retrieve().body(JsonNode.class).get("items");
     }
 
     private String dump() throws Exception {

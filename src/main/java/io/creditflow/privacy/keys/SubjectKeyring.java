@@ -92,6 +92,14 @@ public class SubjectKeyring {
         createAll(tenant, missing);
     }
 
+    /**
+     * Creates keys for subjects the caller has just minted (fresh random ids, so none can exist or have been destroyed):
+     * one statement, no look-up first. A subject id that does exist after all is left alone (insert does nothing).
+     */
+    public void createNew(UUID tenant, Collection<UUID> subjects) {
+        createAll(tenant, List.copyOf(subjects));
+    }
+
     public void destroy(UUID tenant, UUID subject) {
         dsl.insertInto(SUBJECT_KEY).set(SUBJECT_KEY.TENANT_ID, tenant).set(SUBJECT_KEY.SUBJECT_ID, subject)
                 .set(SUBJECT_KEY.TENANT_KEY_VERSION, 0).set(SUBJECT_KEY.DESTROYED_AT, OffsetDateTime.now(clock))
