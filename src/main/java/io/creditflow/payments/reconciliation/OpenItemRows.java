@@ -18,8 +18,12 @@ import static io.creditflow.jooq.Tables.INVOICE;
 final class OpenItemRows {
 
     static final Set<String> OPEN_STATUSES = Set.of("OPEN", "PARTIALLY_PAID", "DISPUTED", "IN_COLLECTION");
-    static final Field<String> NUMBER_KEY = DSL.field("payment_number_key({0})", String.class, INVOICE.NUMBER);
-    static final Field<String> DIGITS_KEY = DSL.field("payment_digits_key({0})", String.class, INVOICE.NUMBER);
+    /**
+     * The invoice number's match keys, stored columns (V34): a condition on them can use their index under row-level
+     * security, where one on the functions {@code payment_number_key(number)} could not (not leakproof).
+     */
+    static final Field<String> NUMBER_KEY = DSL.field(DSL.name("invoice", "match_number_key"), String.class);
+    static final Field<String> DIGITS_KEY = DSL.field(DSL.name("invoice", "match_digits_key"), String.class);
     static final List<SelectField<?>> FIELDS = List.of(INVOICE.ID, INVOICE.DEBTOR_ID, INVOICE.NUMBER,
             INVOICE.PAYMENT_REFERENCE, INVOICE.CURRENCY, INVOICE.ISSUE_DATE, INVOICE.DUE_DATE, INVOICE.AMOUNT,
             INVOICE.OPEN_PRINCIPAL, INVOICE.OPEN_COSTS, INVOICE.OPEN_INTEREST, INVOICE.STATUS);
