@@ -1,5 +1,7 @@
 package io.creditflow.portal;
 
+import io.creditflow.dunning.PortalAccess;
+
 import io.creditflow.platform.TenantContext;
 import io.creditflow.privacy.PersonalDataVault;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +36,7 @@ import static io.creditflow.jooq.Tables.PORTAL_ACCESS_CODE;
  * before; the short code still works.
  */
 @Component
-public class PortalLinks {
+public class PortalLinks implements PortalAccess {
 
     /** As long as a payment link: a reminder read weeks later still opens the portal. */
     public static final Duration LINK_VALIDITY = Duration.ofDays(60);
@@ -64,12 +66,14 @@ public class PortalLinks {
     }
 
     /** The debtor's portal link (in the current tenant), valid for {@link #LINK_VALIDITY}. */
+    @Override
     public URI linkFor(UUID debtorId) {
         return URI.create(baseUrl + "/portal/t/" + token(TenantContext.require(), debtorId,
                 clock.instant().plus(LINK_VALIDITY)));
     }
 
     /** Where a letter or SMS recipient types the code in. */
+    @Override
     public URI codeEntryUrl() {
         return URI.create(baseUrl + "/portal/code");
     }
@@ -79,6 +83,7 @@ public class PortalLinks {
      * dunning run that prints it on many letters stores it once.
      */
     @Transactional
+    @Override
     public String codeFor(UUID debtorId) {
         YearMonth month = YearMonth.from(LocalDate.now(clock.withZone(ZONE)));
         byte[] mac = vault.digest("portal-code/v1:" + debtorId + ":" + month);

@@ -52,7 +52,7 @@ class CollectionConsoleIntegrationTest {
                 .contains("/console/collection/cases/" + caseId + "/advance")
                 .doesNotContain("/handoff/approval");
         var moved = collector.post("/console/collection/cases/" + caseId + "/advance", Map.of());
-        assertThat(moved.statusCode()).isEqualTo(302);
+        assertThat(moved.statusCode()).as("advance: %s", moved.body()).isEqualTo(302);
         assertThat(tenantScope.inTenant(tenant.id(), () -> cases.get(caseId)).stage()).isEqualTo(Stage.REMINDER);
 
         var worklist = collector.get("/console/collection/worklist");
@@ -73,6 +73,7 @@ class CollectionConsoleIntegrationTest {
 
         ConsoleSession owner = new ConsoleSession(tenant.baseUrl());
         owner.login(tenant.user(Role.OWNER), TestTenants.PASSWORD);
+        owner.get("/console/webhooks"); // the form's page: signing in renewed the CSRF token
         var created = owner.post("/console/webhooks", Map.of("url", "https://hooks.example.org/creditflow",
                 "eventTypes", "case.opened"));
         assertThat(created.statusCode()).isEqualTo(302);

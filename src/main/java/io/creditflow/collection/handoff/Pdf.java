@@ -77,7 +77,8 @@ final class Pdf {
         }
     }
 
+    /** XML-safe escaping: only the markup characters; HTML's named entities (&euro;) are not XML and break parsing. */
     private static String esc(String s) {
-        return HtmlUtils.htmlEscape(s);
+        return HtmlUtils.htmlEscape(s, "UTF-8");
     }
 }

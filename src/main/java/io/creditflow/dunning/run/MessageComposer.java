@@ -13,7 +13,7 @@ import io.creditflow.messaging.MessageTemplates;
 import io.creditflow.messaging.OutboundMessage;
 import io.creditflow.messaging.PostalAddress;
 import io.creditflow.messaging.Tone;
-import io.creditflow.portal.PortalLinks;
+import io.creditflow.dunning.PortalAccess;
 import io.creditflow.receivables.Address;
 import io.creditflow.receivables.DebtorProfile;
 import org.jspecify.annotations.Nullable;
@@ -44,10 +44,10 @@ public class MessageComposer {
 
     private final MessageTemplates templates;
     private final LawCalculators law;
-    private final PortalLinks portal;
+    private final PortalAccess portal;
     private final ObjectProvider<PayLinks> payLinks;
 
-    MessageComposer(MessageTemplates templates, LawCalculators law, PortalLinks portal,
+    MessageComposer(MessageTemplates templates, LawCalculators law, PortalAccess portal,
                     ObjectProvider<PayLinks> payLinks) {
         this.templates = templates;
         this.law = law;

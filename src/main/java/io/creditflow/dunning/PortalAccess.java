@@ -1,0 +1,21 @@
+package io.creditflow.dunning;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * The debtor portal as dunning's messages need it: every message carries the way in (a signed link in e-mails, a
+ * short code and where to type it on letters and SMS). The portal module implements it; dunning defines it so that
+ * it does not depend on the portal (which depends on payments, which depends on dunning).
+ */
+public interface PortalAccess {
+
+    /** The debtor's signed, expiring portal link. */
+    URI linkFor(UUID debtorId);
+
+    /** The debtor's short code for this period, for readers of a letter or an SMS. */
+    String codeFor(UUID debtorId);
+
+    /** Where a short code is typed in. */
+    URI codeEntryUrl();
+}
