@@ -95,7 +95,8 @@ class RegistersIntegrationTest {
         JsonNode notifications = hit.api().get().uri("/api/v1/privacy/breach-notifications").retrieve()
                 .body(JsonNode.class);
         assertThat(notifications.get(0).get("title").asString()).isEqualTo("Leaked API key");
-        assertThat(notifications.get(0).get("subjects").asLong()).isEqualTo(1);
+        assertThat(notifications.get(0).get("subjects").asLong()).as("the debtor and the credit-check applicant")
+                .isEqualTo(2);
         assertThat(untouched.api().get().uri("/api/v1/privacy/breach-notifications").retrieve().body(JsonNode.class)
                 .size()).isZero();
         ConsoleSession owner = new ConsoleSession(hit.baseUrl());

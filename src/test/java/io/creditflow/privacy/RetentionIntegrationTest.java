@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetentionIntegrationTest {
 
     @Autowired TestTenants tenants;
+    @Autowired io.creditflow.receivables.Invoices invoices;
     @Autowired PrivacyFixtures fixtures;
     @Autowired RetentionRuns runs;
     @Autowired RetentionSchedule schedule;
@@ -57,8 +57,10 @@ class RetentionIntegrationTest {
         Person held = fixtures.person(tenant, 33);
         tenantScope.inTenant(tenant.id(), () -> {
             for (Person p : new Person[] {paidUp, held}) {
-                ledger.post(p.invoiceId(), LedgerEntryKind.PAYMENT, new BigDecimal("-121.00"), BigDecimal.ZERO,
-                        BigDecimal.ZERO, LocalDate.now(), "BANK-1", null);
+                // pays what is still open (the fixture's statement line already paid part of it)
+                var open = invoices.get(p.invoiceId());
+                ledger.post(p.invoiceId(), LedgerEntryKind.PAYMENT, open.openPrincipal().negate(),
+                        open.openCosts().negate(), open.openInterest().negate(), LocalDate.now(), "BANK-1", null);
             }
             holds.place(held.debtorId(), "collection.case", "CASE-" + held.debtorId(), "open collection case");
         });
