@@ -1,5 +1,6 @@
 package io.creditflow.collection;
 
+import io.creditflow.shared.Proportions;
 import io.creditflow.dunning.DunningHistory;
 import io.creditflow.dunning.DunningSettings;
 import io.creditflow.dunning.LawCalculators;
@@ -16,7 +17,6 @@ import io.creditflow.receivables.LedgerEntryKind;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +94,7 @@ class CaseCharges {
         if (cap != null) {
             amount = amount.min(cap);
         }
-        List<BigDecimal> shares = split(amount, base.stream().map(Invoice::openPrincipal).toList());
+        List<BigDecimal> shares = Proportions.split(amount, base.stream().map(Invoice::openPrincipal).toList());
         for (int i = 0; i < base.size(); i++) {
             if (shares.get(i).signum() > 0) {
                 ledger.post(base.get(i).id(), LedgerEntryKind.COST_CHARGED, BigDecimal.ZERO, shares.get(i),
@@ -154,21 +154,4 @@ class CaseCharges {
                 : e.kind() == LedgerEntryKind.REVERSAL && e.costs().signum() < 0 ? -1 : 0).sum();
     }
 
-    /** Splits an amount over weights in proportion, in cents, the remainder to the largest weight. */
-    static List<BigDecimal> split(BigDecimal amount, List<BigDecimal> weights) {
-        BigDecimal sum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<BigDecimal> shares = new ArrayList<>();
-        BigDecimal given = BigDecimal.ZERO;
-        int largest = 0;
-        for (int i = 0; i < weights.size(); i++) {
-            BigDecimal share = amount.multiply(weights.get(i)).divide(sum, 2, RoundingMode.DOWN);
-            shares.add(share);
-            given = given.add(share);
-            if (weights.get(i).compareTo(weights.get(largest)) > 0) {
-                largest = i;
-            }
-        }
-        shares.set(largest, shares.get(largest).add(amount.subtract(given)));
-        return shares;
-    }
 }

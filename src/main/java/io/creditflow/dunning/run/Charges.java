@@ -1,5 +1,6 @@
 package io.creditflow.dunning.run;
 
+import io.creditflow.shared.Proportions;
 import io.creditflow.dunning.DunningSettings;
 import io.creditflow.dunning.LawCalculators;
 import io.creditflow.law.Channel;
@@ -21,7 +22,6 @@ import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ public class Charges {
                     s.contractualPercentBusiness(), null));
             amount = c.costs();
         }
-        List<BigDecimal> shares = split(amount, open.stream().map(Facts.Invoice::openPrincipal).toList());
+        List<BigDecimal> shares = Proportions.split(amount, open.stream().map(Facts.Invoice::openPrincipal).toList());
         for (int i = 0; i < open.size(); i++) {
             if (shares.get(i).signum() > 0) {
                 ledger.post(open.get(i).id(), LedgerEntryKind.COST_CHARGED, BigDecimal.ZERO, shares.get(i),
@@ -128,23 +128,6 @@ public class Charges {
         return new LetterCheck(true, "", latest.get("stated_costs", BigDecimal.class));
     }
 
-    /** Splits an amount over weights in proportion, in cents, the remainder to the largest weight. */
-    static List<BigDecimal> split(BigDecimal amount, List<BigDecimal> weights) {
-        BigDecimal sum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<BigDecimal> shares = new ArrayList<>();
-        BigDecimal given = BigDecimal.ZERO;
-        int largest = 0;
-        for (int i = 0; i < weights.size(); i++) {
-            BigDecimal share = amount.multiply(weights.get(i)).divide(sum, 2, RoundingMode.DOWN);
-            shares.add(share);
-            given = given.add(share);
-            if (weights.get(i).compareTo(weights.get(largest)) > 0) {
-                largest = i;
-            }
-        }
-        shares.set(largest, shares.get(largest).add(amount.subtract(given)));
-        return shares;
-    }
 
     /** Charges the interest accrued until {@code day} and not charged before; returns the amount (0 when none). */
     public BigDecimal chargeInterest(Facts.Debtor debtor, Facts.Invoice invoice, LocalDate day, String reference) {

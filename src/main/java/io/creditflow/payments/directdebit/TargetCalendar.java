@@ -1,5 +1,7 @@
 package io.creditflow.payments.directdebit;
 
+import io.creditflow.law.DutchHolidays;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -24,7 +26,7 @@ public final class TargetCalendar {
         if (FIXED.contains(MonthDay.from(date))) {
             return false;
         }
-        LocalDate easter = easterSunday(date.getYear());
+        LocalDate easter = DutchHolidays.easterSunday(date.getYear());
         return !date.equals(easter.minusDays(2)) && !date.equals(easter.plusDays(1));
     }
 
@@ -36,22 +38,4 @@ public final class TargetCalendar {
         return date;
     }
 
-    /** Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
-    static LocalDate easterSunday(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int day = ((h + l - 7 * m + 114) % 31) + 1;
-        return LocalDate.of(year, month, day);
-    }
 }

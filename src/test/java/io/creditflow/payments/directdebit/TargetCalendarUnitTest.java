@@ -10,8 +10,8 @@ class TargetCalendarUnitTest {
 
     @Test
     void knowsTheTargetHolidays() {
-        assertThat(TargetCalendar.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
-        assertThat(TargetCalendar.easterSunday(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
+        assertThat(io.creditflow.law.DutchHolidays.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
+        assertThat(io.creditflow.law.DutchHolidays.easterSunday(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
         assertThat(TargetCalendar.isBusinessDay(LocalDate.of(2026, 4, 3))).as("Good Friday").isFalse();
         assertThat(TargetCalendar.isBusinessDay(LocalDate.of(2026, 4, 6))).as("Easter Monday").isFalse();
         assertThat(TargetCalendar.isBusinessDay(LocalDate.of(2026, 4, 27))).as("King's Day is a SEPA day").isTrue();
