@@ -145,7 +145,8 @@ public final class PortalLoad {
         String text = client.send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, double[]> out = new TreeMap<>();
-        Pattern line = Pattern.compile("^http_server_requests_seconds_(count|sum|bucket)\\{([^}]*)\\} ([0-9.eE+-]+)$",
+        // greedy up to the last "} ": a templated URI such as /portal/invoices/{id} contains a brace itself
+        Pattern line = Pattern.compile("^http_server_requests_seconds_(count|sum|bucket)\\{(.*)\\} ([0-9.eE+-]+)$",
                 Pattern.MULTILINE);
         Matcher m = line.matcher(text);
         while (m.find()) {
