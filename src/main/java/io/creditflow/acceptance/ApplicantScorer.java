@@ -17,6 +17,36 @@ public interface ApplicantScorer {
 
     Score score(Signals signals);
 
+    /**
+     * The same score for a replay of a past check (the policy simulation): no decision follows from it, so a scorer
+     * that records what it scores (the fitted scorecard's score log, which feeds the model's stability monitoring)
+     * must not record it. The policy's own scorecard records nothing, so the default is {@link #score}.
+     */
+    default Score replay(Signals signals) {
+        return score(signals);
+    }
+
+    /** This scorer as one that replays: for evaluating recorded checks again with an unchanged evaluator. */
+    default ApplicantScorer replaying() {
+        ApplicantScorer live = this;
+        return new ApplicantScorer() {
+            @Override
+            public String id() {
+                return live.id();
+            }
+
+            @Override
+            public String version() {
+                return live.version();
+            }
+
+            @Override
+            public Score score(Signals signals) {
+                return live.replay(signals);
+            }
+        };
+    }
+
     /** The score and, per characteristic, the points given and the most it could have given. */
     record Score(int points, List<Factor> factors) {
         public Score {

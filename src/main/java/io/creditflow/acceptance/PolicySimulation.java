@@ -69,6 +69,8 @@ public class PolicySimulation {
         }
         PolicyDocument draft = policies.parseChecked(draftJson);
         Policies.Decider decider = policies.decider(0, "SIMULATION", draft);
+        // replays are not scorings: they must not count in the score log and its stability measurements
+        ApplicantScorer scorer = decider.scorer().replaying();
         Map<Decision, Integer> before = counts();
         Map<Decision, Integer> after = counts();
         Map<Decision, Map<Decision, Integer>> matrix = new EnumMap<>(Decision.class);
@@ -87,7 +89,7 @@ public class PolicySimulation {
             n++;
             Decision was = Decision.valueOf(r.value4());
             Map<String, Object> recorded = signalsReader.readValue(r.value6().data());
-            Evaluation now = PolicyEvaluator.evaluate(draft, Signals.of(recorded), decider.scorer());
+            Evaluation now = PolicyEvaluator.evaluate(draft, Signals.of(recorded), scorer);
             before.merge(was, 1, Integer::sum);
             after.merge(now.decision(), 1, Integer::sum);
             matrix.get(was).merge(now.decision(), 1, Integer::sum);

@@ -53,7 +53,7 @@ final class SignalAssembly {
         s.put(SHARED_IBAN, f.sharedIban());
         s.put(SHARED_PHONE, f.sharedPhone());
         s.put(SHARED_ADDRESS, f.sharedAddress());
-        s.put("velocity.maxSharedWith", Math.max(f.sharedEmail(), Math.max(f.sharedIban(), f.sharedPhone())));
+        s.put(SHARED_MAX, Math.max(f.sharedEmail(), Math.max(f.sharedIban(), f.sharedPhone())));
         s.put(DELIVERY_DISTANCE_KM, a.deliveryDistanceKm());
         s.put(DELIVERY_OTHER_COUNTRY, a.delivery() == null ? null : a.deliveryOtherCountry());
         s.putAll(external);

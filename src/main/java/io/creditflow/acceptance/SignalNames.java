@@ -71,6 +71,8 @@ public final class SignalNames {
     public static final String SHARED_IBAN = "velocity.ibanSharedWith";
     public static final String SHARED_PHONE = "velocity.phoneSharedWith";
     public static final String SHARED_ADDRESS = "velocity.addressSharedWith";
+    /** The most other customers sharing the e-mail address, the IBAN or the phone number. */
+    public static final String SHARED_MAX = "velocity.maxSharedWith";
     /** Kilometres between the postcode areas of billing and delivery address (NL only). */
     public static final String DELIVERY_DISTANCE_KM = "delivery.distanceKm";
     public static final String DELIVERY_OTHER_COUNTRY = "delivery.otherCountry";

@@ -32,6 +32,10 @@ public interface CollectionAgency {
         }
     }
 
+    /**
+     * Called inside the hand-off's transaction, which may still roll back afterwards: an implementation that keeps
+     * anything locally (a file, a row) undoes it when the transaction does not commit.
+     */
     Receipt handOff(Dossier dossier);
 
     /** Removes what this platform still holds for the agency about a hand-off (erasure); returns how many items. */

@@ -231,6 +231,41 @@ public class CollectionCases {
         return true;
     }
 
+    /**
+     * Why a credit manager may withdraw a case. Codes, not free text: the reason ends up in the case, its event, the
+     * webhook and the audit log, none of which may hold personal data.
+     */
+    public enum WithdrawalReason {
+        SETTLED_DIRECTLY, CLAIM_DISPUTED, DEBTOR_INSOLVENT, UNCOLLECTABLE, COMMERCIAL_DECISION, OPENED_IN_ERROR
+    }
+
+    /**
+     * A credit manager withdraws the case by hand: it closes as {@code WITHDRAWN:<reason>} like a paid case (legal
+     * hold released, {@link CaseClosed}, WKI retention), and its claims still open leave {@code IN_COLLECTION} so
+     * dunning and payments treat them as ordinary open invoices again. A handed-off case may be withdrawn too (the
+     * debtor settled with the creditor directly); the agency has no recall call, so telling it is up to the
+     * manager. Idempotent: withdrawing a withdrawn case returns it unchanged; a case closed otherwise (paid) is
+     * refused.
+     */
+    @Transactional
+    public CaseView withdraw(UUID caseId, WithdrawalReason reason) {
+        CaseView c = lock(caseId);
+        if ("CLOSED".equals(c.status())) {
+            if (c.closeReason() != null && c.closeReason().startsWith(WITHDRAWN)) {
+                return c;
+            }
+            throw new BusinessRuleException("case-closed", "Case " + c.reference() + " was closed already ("
+                    + c.closeReason() + "): there is nothing to withdraw.");
+        }
+        invoices.releaseFromCollection(transitions.claims(caseId).stream().map(Invoice::id).toList());
+        audit.record(AuditEvent.of("collection.case-withdrawn", "collection-case", caseId).purpose("collection")
+                .detail("reason", reason.name()).detail("stage", c.stage().name()).detail("status", c.status()));
+        close(c, WITHDRAWN + reason.name());
+        return get(caseId);
+    }
+
+    static final String WITHDRAWN = "WITHDRAWN:";
+
     void close(CaseView c, String reason) {
         CollectionSettings s = settings.get();
         LocalDate today = LocalDate.now(clock);

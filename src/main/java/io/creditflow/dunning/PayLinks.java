@@ -18,5 +18,14 @@ public interface PayLinks {
      */
     Optional<URI> linkFor(UUID debtorId, List<UUID> invoiceIds);
 
+    /**
+     * The same for a message that also reminds of payment-plan instalments ({@code instalmentIds}: the instalments'
+     * item ids): the link pays what is open of those instalments, spread over their plans' invoices as a payment on
+     * the plan, plus what is open on {@code invoiceIds}. Without a payments module, the invoices' link.
+     */
+    default Optional<URI> linkFor(UUID debtorId, List<UUID> invoiceIds, List<UUID> instalmentIds) {
+        return linkFor(debtorId, invoiceIds);
+    }
+
     PayLinks NONE = (debtorId, invoiceIds) -> Optional.empty();
 }

@@ -18,4 +18,13 @@ public interface PortalAccess {
 
     /** Where a short code is typed in. */
     URI codeEntryUrl();
+
+    /**
+     * The paragraph with the debtor's signed link that dunning adds to an e-mail whose template does not place
+     * {@code portalLink} itself, in the debtor's language: for other modules' e-mails to the debtor (payments'
+     * direct-debit pre-notifications), so every message carries the same way in.
+     */
+    default String emailParagraph(UUID debtorId, String language) {
+        return io.creditflow.dunning.run.PortalNotice.emailHtml(language, linkFor(debtorId).toString());
+    }
 }

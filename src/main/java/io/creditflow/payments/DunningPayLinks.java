@@ -2,8 +2,10 @@ package io.creditflow.payments;
 
 import io.creditflow.dunning.PayLinks;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -21,18 +23,61 @@ class DunningPayLinks implements PayLinks {
 
     private final DSLContext dsl;
     private final PaymentLinks links;
+    private final PaymentPlans plans;
 
-    DunningPayLinks(DSLContext dsl, PaymentLinks links) {
+    DunningPayLinks(DSLContext dsl, PaymentLinks links, PaymentPlans plans) {
         this.dsl = dsl;
         this.links = links;
+        this.plans = plans;
     }
 
     @Override
     public Optional<URI> linkFor(UUID debtorId, List<UUID> invoiceIds) {
-        List<UUID> payable = dsl.select(INVOICE.ID).from(INVOICE).where(INVOICE.ID.in(invoiceIds))
-                .and(INVOICE.DEBTOR_ID.eq(debtorId)).and(INVOICE.KIND.eq("INVOICE"))
-                .and(INVOICE.OPEN_PRINCIPAL.plus(INVOICE.OPEN_COSTS).plus(INVOICE.OPEN_INTEREST).gt(java.math.BigDecimal.ZERO))
-                .orderBy(INVOICE.DUE_DATE, INVOICE.ID).fetch(INVOICE.ID);
+        List<UUID> payable = payable(debtorId, invoiceIds);
         return payable.isEmpty() ? Optional.empty() : Optional.of(links.linkFor(debtorId, payable));
+    }
+
+    /**
+     * An instalment is not an invoice: its link pays the instalment's open amount (plus the listed invoices' open
+     * amounts) across the plan's invoices, which the payment is then allocated over by law like any payment on the
+     * plan, so the plan's progress counts it whichever invoice it lands on.
+     */
+    @Override
+    public Optional<URI> linkFor(UUID debtorId, List<UUID> invoiceIds, List<UUID> instalmentIds) {
+        List<PaymentPlans.OpenInstalment> open = instalmentIds.isEmpty() ? List.of()
+                : plans.openInstalmentsOf(debtorId, instalmentIds);
+        if (open.isEmpty()) {
+            return linkFor(debtorId, invoiceIds);
+        }
+        List<UUID> listed = payable(debtorId, invoiceIds);
+        BigDecimal amount = open.stream().map(PaymentPlans.OpenInstalment::open).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .add(openOn(listed));
+        List<UUID> planInvoices = payable(debtorId, open.stream().map(PaymentPlans.OpenInstalment::planId).distinct()
+                .flatMap(plan -> plans.get(plan).invoiceIds().stream()).toList());
+        List<UUID> covered = java.util.stream.Stream.concat(listed.stream(), planInvoices.stream()).distinct().toList();
+        if (covered.isEmpty() || amount.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(links.createFixed(debtorId, covered, amount).url());
+    }
+
+    /** The debtor's invoices among these that are still open, oldest due first. */
+    private List<UUID> payable(UUID debtorId, List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return dsl.select(INVOICE.ID).from(INVOICE).where(INVOICE.ID.in(invoiceIds))
+                .and(INVOICE.DEBTOR_ID.eq(debtorId)).and(INVOICE.KIND.eq("INVOICE"))
+                .and(INVOICE.OPEN_PRINCIPAL.plus(INVOICE.OPEN_COSTS).plus(INVOICE.OPEN_INTEREST).gt(BigDecimal.ZERO))
+                .orderBy(INVOICE.DUE_DATE, INVOICE.ID).fetch(INVOICE.ID);
+    }
+
+    private BigDecimal openOn(List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return dsl.select(DSL.coalesce(DSL.sum(INVOICE.OPEN_PRINCIPAL.plus(INVOICE.OPEN_COSTS)
+                .plus(INVOICE.OPEN_INTEREST)), BigDecimal.ZERO)).from(INVOICE).where(INVOICE.ID.in(invoiceIds))
+                .fetchSingle().value1();
     }
 }

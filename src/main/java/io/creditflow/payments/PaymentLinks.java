@@ -30,7 +30,8 @@ import static io.creditflow.jooq.Tables.PAYMENT_LINK_INVOICE;
 /**
  * Links a debtor can pay one or more invoices with, online: what dunning puts in its reminders
  * ({@link #linkFor(UUID, List)}) and the console hands out. A link is an unguessable URL; its page shows the invoices
- * and what is open on them now (not when the link was made), so a link stays right after a partial payment.
+ * and what is open on them now (not when the link was made), so a link stays right after a partial payment. A link
+ * for a plan's instalment ({@link #createFixed}) pays a fixed amount instead, at most what is open.
  */
 @Component
 public class PaymentLinks {
@@ -67,6 +68,38 @@ public class PaymentLinks {
     @Transactional
     public Link create(UUID debtorId, List<UUID> invoiceIds) {
         List<UUID> wanted = invoiceIds.stream().distinct().toList();
+        Payable payable = payable(debtorId, wanted);
+        var reusable = reusable(debtorId, wanted, null);
+        if (reusable != null) {
+            return toLink(reusable);
+        }
+        return toLink(insert(debtorId, wanted, payable.open(), payable.currency(), false));
+    }
+
+    /**
+     * A link that pays a fixed amount across these invoices (at most what is open on them): for a payment plan's
+     * instalment, whose amount the plan spreads over its invoices. The money is applied to the invoices in this order,
+     * by law, like any payment on them. An open link for the same invoices and amount is reused.
+     */
+    @Transactional
+    public Link createFixed(UUID debtorId, List<UUID> invoiceIds, BigDecimal amount) {
+        List<UUID> wanted = invoiceIds.stream().distinct().toList();
+        Payable payable = payable(debtorId, wanted);
+        BigDecimal fixed = amount.min(payable.open()).setScale(2, java.math.RoundingMode.HALF_UP);
+        if (fixed.signum() <= 0) {
+            throw new BusinessRuleException("nothing-open", "The amount to pay must be positive.");
+        }
+        var reusable = reusable(debtorId, wanted, fixed);
+        if (reusable != null) {
+            return toLink(reusable);
+        }
+        return toLink(insert(debtorId, wanted, fixed, payable.currency(), true));
+    }
+
+    private record Payable(BigDecimal open, String currency) {
+    }
+
+    private Payable payable(UUID debtorId, List<UUID> wanted) {
         var invoices = dsl.selectFrom(INVOICE).where(INVOICE.ID.in(wanted)).fetch();
         BigDecimal open = BigDecimal.ZERO;
         for (var i : invoices) {
@@ -82,17 +115,17 @@ public class PaymentLinks {
         if (open.signum() <= 0) {
             throw new BusinessRuleException("nothing-open", "Nothing is open on these invoices.");
         }
-        var reusable = reusable(debtorId, wanted);
-        if (reusable != null) {
-            return toLink(reusable);
-        }
-        return toLink(insert(debtorId, wanted, open, invoices.getFirst().getCurrency()));
+        return new Payable(open, invoices.getFirst().getCurrency());
     }
 
-    private @org.jspecify.annotations.Nullable PaymentLinkRecord reusable(UUID debtorId, List<UUID> wanted) {
+    /** An open link for exactly these invoices: of what is open now ({@code fixed} null), or of this fixed amount. */
+    private @org.jspecify.annotations.Nullable PaymentLinkRecord reusable(UUID debtorId, List<UUID> wanted,
+                                                                         @org.jspecify.annotations.Nullable BigDecimal fixed) {
         List<UUID> sorted = wanted.stream().sorted().toList();
         for (PaymentLinkRecord link : dsl.selectFrom(PAYMENT_LINK).where(PAYMENT_LINK.DEBTOR_ID.eq(debtorId))
                 .and(PAYMENT_LINK.STATUS.eq("OPEN")).and(PAYMENT_LINK.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
+                .and(PAYMENT_LINK.FIXED_AMOUNT.eq(fixed != null))
+                .and(fixed == null ? DSL.noCondition() : PAYMENT_LINK.AMOUNT.eq(fixed))
                 .fetch()) {
             if (invoices(link.getId()).stream().sorted().toList().equals(sorted)) {
                 return link;
@@ -101,14 +134,15 @@ public class PaymentLinks {
         return null;
     }
 
-    private PaymentLinkRecord insert(UUID debtorId, List<UUID> invoices, BigDecimal amount, String currency) {
+    private PaymentLinkRecord insert(UUID debtorId, List<UUID> invoices, BigDecimal amount, String currency,
+                                     boolean fixed) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         UUID id = Ids.newId();
         UUID tenant = TenantContext.require();
         dsl.insertInto(PAYMENT_LINK).set(PAYMENT_LINK.TENANT_ID, tenant).set(PAYMENT_LINK.ID, id)
                 .set(PAYMENT_LINK.TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
-                .set(PAYMENT_LINK.DEBTOR_ID, debtorId).set(PAYMENT_LINK.AMOUNT, amount)
+                .set(PAYMENT_LINK.DEBTOR_ID, debtorId).set(PAYMENT_LINK.AMOUNT, amount).set(PAYMENT_LINK.FIXED_AMOUNT, fixed)
                 .set(PAYMENT_LINK.CURRENCY, currency).set(PAYMENT_LINK.STATUS, "OPEN")
                 .set(PAYMENT_LINK.EXPIRES_AT, OffsetDateTime.now(clock).plus(VALIDITY)).execute();
         for (int i = 0; i < invoices.size(); i++) {

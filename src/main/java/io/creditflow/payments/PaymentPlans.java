@@ -194,6 +194,16 @@ public class PaymentPlans {
 
     /** Open instalments of active plans due on or before {@code asOf}, in one query. */
     public List<OpenInstalment> openInstalments(LocalDate asOf) {
+        return openInstalments(asOf, null);
+    }
+
+    /** These instalments (ids as {@link #openInstalments} gives them) of the debtor, those still open. */
+    public List<OpenInstalment> openInstalmentsOf(UUID debtorId, java.util.Collection<UUID> instalmentIds) {
+        return openInstalments(LocalDate.of(9999, 12, 31), debtorId).stream()
+                .filter(i -> instalmentIds.contains(i.id())).toList();
+    }
+
+    private List<OpenInstalment> openInstalments(LocalDate asOf, @Nullable UUID debtorId) {
         return dsl.resultQuery("""
                 with paid as (
                   select p.id, p.debtor_id, p.baseline_open - coalesce((select sum(i.open_principal + i.open_costs
@@ -202,7 +212,7 @@ public class PaymentPlans {
                          where pi.tenant_id = p.tenant_id and pi.plan_id = p.id), 0) as paid,
                          (select min(pi.invoice_id::text) from payment_plan_invoice pi
                            where pi.tenant_id = p.tenant_id and pi.plan_id = p.id)::uuid as first_invoice
-                    from payment_plan p where p.status = 'ACTIVE'),
+                    from payment_plan p where p.status = 'ACTIVE' and ({1}::uuid is null or p.debtor_id = {1})),
                 schedule as (
                   select t.plan_id, t.number, t.due_date, t.amount, paid.paid, paid.debtor_id, paid.first_invoice,
                          sum(t.amount) over (partition by t.plan_id order by t.number) as through
@@ -210,7 +220,7 @@ public class PaymentPlans {
                 select plan_id, debtor_id, first_invoice, number, due_date,
                        least(amount, through - greatest(paid, 0)) as open
                   from schedule where through > paid and due_date <= {0}
-                 order by due_date, plan_id, number""", asOf)
+                 order by due_date, plan_id, number""", asOf, debtorId)
                 .fetch(r -> new OpenInstalment(UUID.nameUUIDFromBytes((r.get(0, UUID.class) + "#" + r.get(3,
                         Integer.class)).getBytes(java.nio.charset.StandardCharsets.UTF_8)), r.get(0, UUID.class),
                         r.get(1, UUID.class), r.get(2, UUID.class), r.get(3, Integer.class),

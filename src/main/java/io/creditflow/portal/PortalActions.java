@@ -10,7 +10,7 @@ import io.creditflow.platform.BusinessRuleException.FieldError;
 import io.creditflow.platform.NotFoundException;
 import io.creditflow.platform.ValidationException;
 import io.creditflow.receivables.Debtor;
-import io.creditflow.receivables.DebtorInput;
+import io.creditflow.privacy.SelfServiceRectification;
 import io.creditflow.receivables.DebtorProfile;
 import io.creditflow.receivables.Debtors;
 import io.creditflow.receivables.Invoices;
@@ -22,7 +22,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +41,9 @@ public class PortalActions {
     public static final List<String> DISPUTE_REASONS = List.of("NOT_RECEIVED", "WRONG_AMOUNT", "ALREADY_PAID",
             "NOT_ORDERED", "QUALITY", "OTHER");
 
+    /** Receivables' section of the debtor's profile in the data-subject rights (its rectifiable fields). */
+    static final String DEBTOR_SECTION = "receivables.debtor";
+
     public enum PlanOutcome { AGREED, IN_REVIEW }
 
     public record PlanResult(UUID planId, PlanOutcome outcome, BigDecimal instalment) {
@@ -52,12 +57,13 @@ public class PortalActions {
     private final PromisesToPay promises;
     private final Invoices invoices;
     private final Debtors debtors;
+    private final SelfServiceRectification rectification;
     private final AuditLog audit;
     private final Clock clock;
 
     PortalActions(PortalStatements statements, PortalSettingsStore settings, PortalMessages messages,
                   PaymentLinks paymentLinks, PaymentPlans plans, PromisesToPay promises, Invoices invoices,
-                  Debtors debtors, AuditLog audit, Clock clock) {
+                  Debtors debtors, SelfServiceRectification rectification, AuditLog audit, Clock clock) {
         this.statements = statements;
         this.settings = settings;
         this.messages = messages;
@@ -66,6 +72,7 @@ public class PortalActions {
         this.promises = promises;
         this.invoices = invoices;
         this.debtors = debtors;
+        this.rectification = rectification;
         this.audit = audit;
         this.clock = clock;
     }
@@ -148,7 +155,11 @@ public class PortalActions {
         }
     }
 
-    /** Replaces the first e-mail address and phone number (others are kept); validated by receivables. */
+    /**
+     * Replaces the first e-mail address and phone number (others are kept). A change is the person rectifying their
+     * own data, so it goes through privacy's rectification (validated by receivables, previous values in the
+     * rectification history, a PORTAL request completed); saving unchanged values records nothing.
+     */
     @Transactional
     public void updateContact(UUID debtorId, String email, String phone) {
         Debtor d = debtors.get(debtorId);
@@ -156,11 +167,29 @@ public class PortalActions {
         if (p == null) {
             throw new BusinessRuleException("erased", "This person's data was erased.");
         }
-        DebtorProfile changed = new DebtorProfile(p.name(), p.salutation(), p.dateOfBirth(), p.addresses(),
-                replaceFirst(p.emails(), email.trim()), replaceFirst(p.phones(), phone.trim()), p.ibans(),
-                p.chamberOfCommerce(), p.vatNumber(), p.contactPerson());
-        debtors.update(debtorId, new DebtorInput(d.externalId(), d.type(), d.language(), d.preferredChannel(),
-                d.country(), d.tags(), changed), d.version());
+        Map<String, String> changes = new LinkedHashMap<>();
+        List<String> emails = replaceFirst(p.emails(), email.trim());
+        if (!emails.equals(p.emails())) {
+            changes.put("emails", String.join("\n", emails));
+        }
+        List<String> phones = replaceFirst(p.phones(), phone.trim());
+        if (!phones.equals(p.phones())) {
+            changes.put("phones", String.join("\n", phones));
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            rectification.rectify(debtorId, DEBTOR_SECTION, changes, "PORTAL");
+        } catch (ValidationException e) {
+            // the rectifiable field keys (emails, phones) as the form names them
+            throw new ValidationException(e.getMessage(), e.errors().stream().map(f -> new FieldError(
+                    switch (f.field()) {
+                        case "emails" -> "email";
+                        case "phones" -> "phone";
+                        default -> f.field();
+                    }, f.reason())).toList());
+        }
         audit.record(AuditEvent.of("portal.contact-updated", "debtor", debtorId).subject(debtorId));
     }
 

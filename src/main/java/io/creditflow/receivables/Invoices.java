@@ -189,6 +189,23 @@ public class Invoices {
                 .where(INVOICE.ID.in(ids)).and(INVOICE.STATUS.in("OPEN", "PARTIALLY_PAID")).execute();
     }
 
+    /**
+     * Takes invoices out of a collection case that was withdrawn: IN_COLLECTION becomes OPEN or PARTIALLY_PAID again
+     * (as the ledger would set it), so dunning and payments treat them as ordinary open invoices. Other statuses are
+     * left alone.
+     */
+    @Transactional
+    public int releaseFromCollection(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return dsl.update(INVOICE)
+                .set(INVOICE.STATUS, DSL.when(DSL.abs(INVOICE.OPEN_PRINCIPAL).lt(INVOICE.AMOUNT),
+                        DSL.inline("PARTIALLY_PAID")).otherwise(DSL.inline("OPEN")))
+                .set(INVOICE.UPDATED_AT, OffsetDateTime.now()).set(INVOICE.VERSION, INVOICE.VERSION.plus(1))
+                .where(INVOICE.ID.in(ids)).and(INVOICE.STATUS.eq(InvoiceStatus.IN_COLLECTION.name())).execute();
+    }
+
     /** Writes off what is still open (an uncollectable claim, a small difference within tolerance). */
     @Transactional
     public Ledger.Posting writeOff(UUID id, LocalDate date, String reason) {

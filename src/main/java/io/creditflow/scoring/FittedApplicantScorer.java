@@ -59,12 +59,22 @@ class FittedApplicantScorer implements ApplicantScorer {
         Scoring.Applicant applicant = scoring.scoreApplicant(signals.asMap(), "credit-check");
         io.creditflow.scoring.Score score = applicant.score();
         lastVersion.set(new Scored(TenantContext.require(), Scoring.label(score.modelVersion(), score.modelId())));
+        return points(applicant);
+    }
+
+    /** A replayed check (policy simulation): scored by the same champion, not logged, and not the check's version. */
+    @Override
+    public Score replay(Signals signals) {
+        return points(scoring.replayApplicant(signals.asMap()));
+    }
+
+    private static Score points(Scoring.Applicant applicant) {
         List<Factor> factors = new ArrayList<>(applicant.contributions().size());
         for (Contribution c : applicant.contributions()) {
             factors.add(new Factor(reasonCode(c.variable()), (int) Math.round(c.points()),
                     (int) Math.round(c.maxPoints())));
         }
-        return new Score((int) Math.round(score.score()), factors);
+        return new Score((int) Math.round(applicant.score().score()), factors);
     }
 
     /** {@code history.maxDaysOverdue} -> {@code SC_HISTORY_MAX_DAYS_OVERDUE}. */

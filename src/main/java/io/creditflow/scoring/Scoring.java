@@ -126,6 +126,17 @@ public class Scoring {
         return new Applicant(score, models.champion().contributions(features));
     }
 
+    /**
+     * The same for a replay of a past check (acceptance's policy simulation): nothing is written to the score log, so
+     * replays neither count as scorings nor shift the model's PSI measurement.
+     */
+    Applicant replayApplicant(Map<String, ?> signals) {
+        ActiveModels.Active models = models(Purpose.ACCEPTANCE);
+        Map<String, Object> features = normaliseSignals(signals);
+        Score score = score(models, Purpose.ACCEPTANCE, features, null, null, null);
+        return new Applicant(score, models.champion().contributions(features));
+    }
+
     /** The active champion's version label ("v3-<model id>"), or "none". */
     String championLabel(Purpose purpose) {
         ServedModel champion = active.get(purpose).champion();
@@ -154,8 +165,9 @@ public class Scoring {
         return active.get(purpose).champion() != null;
     }
 
+    /** Scores by the champion (and the challenger in its shadow); logged under {@code channel}, unless it is null. */
     Score score(ActiveModels.Active models, Purpose purpose, Map<String, ?> features, @Nullable UUID debtorId,
-                @Nullable UUID invoiceId, String channel) {
+                @Nullable UUID invoiceId, @Nullable String channel) {
         ServedModel champion = models.champion();
         ServedModel.Result result = champion.score(features);
         log(champion, "CHAMPION", result, channel, debtorId, invoiceId);
@@ -184,8 +196,11 @@ public class Scoring {
         return models;
     }
 
-    private void log(ServedModel model, String role, ServedModel.Result result, String channel,
+    private void log(ServedModel model, String role, ServedModel.Result result, @Nullable String channel,
                      @Nullable UUID debtorId, @Nullable UUID invoiceId) {
+        if (channel == null) {
+            return;
+        }
         log.record(new ScoreLog.Entry(TenantContext.require(), model.id(), OffsetDateTime.now(clock), result.score(),
                 result.probabilityBad(), result.band(), role, channel, debtorId, invoiceId));
     }

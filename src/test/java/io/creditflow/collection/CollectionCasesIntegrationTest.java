@@ -17,13 +17,18 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.creditflow.support.Superuser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -53,6 +58,7 @@ class CollectionCasesIntegrationTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
     @Autowired DSLContext dsl;
+    @Autowired Environment environment;
 
     TestTenant tenant;
     LocalDate today = LocalDate.now();
@@ -205,6 +211,72 @@ class CollectionCasesIntegrationTest {
         UUID later = in(() -> DunningFixtures.invoice(invoices, debtor, "90.00", today.minusDays(30)));
         Optional<UUID> reopened = in(() -> cases.request(debtor, List.of(later), "s2"));
         assertThat(reopened).isPresent().get().isNotEqualTo(caseId);
+    }
+
+    @Test
+    void aCreditManagerWithdrawsACaseWithAReasonOnceAndItsClaimsAndHoldAreReleased() {
+        UUID debtor = in(() -> DunningFixtures.business(debtors, "Withdraw Handel BV", List.of()));
+        UUID invoice = in(() -> DunningFixtures.invoice(invoices, debtor, "410.00", today.minusDays(45)));
+        UUID caseId = in(() -> cases.request(debtor, List.of(invoice), "s1")).orElseThrow();
+        assertThat(in(() -> invoices.get(invoice)).status()).isEqualTo(InvoiceStatus.IN_COLLECTION);
+        String path = "/api/v1/collection-cases/" + caseId + "/withdrawal";
+
+        // no reason, or one not on the list: 400 naming the field, nothing changes
+        var missing = tenant.api().post().uri(path).contentType(MediaType.APPLICATION_JSON).body("{}").retrieve()
+                .toEntity(String.class);
+        assertThat(missing.getStatusCode().value()).isEqualTo(400);
+        assertThat(missing.getBody()).contains("reason");
+        assertThat(withdraw(path, "{\"reason\":\"BORED\"}").getStatusCode().value()).isEqualTo(400);
+        assertThat(in(() -> cases.get(caseId)).status()).isEqualTo("OPEN");
+        // a collector's key (collection:write, not collection:approve) may not withdraw
+        RestClient collector = tenants.apiWithScopes(tenant, Set.of("collection:read", "collection:write"));
+        assertThat(collector.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reason\":\"UNCOLLECTABLE\"}").retrieve().toEntity(String.class).getStatusCode().value())
+                .isEqualTo(403);
+
+        var done = withdraw(path, "{\"reason\":\"SETTLED_DIRECTLY\"}");
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(200);
+        var closed = in(() -> cases.get(caseId));
+        assertThat(closed.status()).isEqualTo("CLOSED");
+        assertThat(closed.closeReason()).isEqualTo("WITHDRAWN:SETTLED_DIRECTLY");
+        assertThat(closed.nextStageOn()).isNull();
+        assertThat(in(() -> holds.active(debtor))).isEmpty();
+        assertThat(in(() -> invoices.get(invoice)).status()).as("back to an ordinary open invoice")
+                .isEqualTo(InvoiceStatus.OPEN);
+
+        // again: the same answer, no second closing
+        var again = withdraw(path, "{\"reason\":\"SETTLED_DIRECTLY\"}");
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(in(() -> cases.get(caseId)).closedAt()).isEqualTo(closed.closedAt());
+        assertThat(auditCount(caseId, "collection.case-withdrawn")).isEqualTo(1);
+        assertThat(auditCount(caseId, "collection.case-closed")).isEqualTo(1);
+        assertThatThrownBy(() -> in(() -> cases.advance(caseId))).isInstanceOf(BusinessRuleException.class);
+    }
+
+    @Test
+    void aPaidCaseCannotBeWithdrawn() {
+        UUID debtor = in(() -> DunningFixtures.business(debtors, "Betaald BV", List.of()));
+        UUID invoice = in(() -> DunningFixtures.invoice(invoices, debtor, "80.00", today.minusDays(45)));
+        UUID caseId = in(() -> cases.request(debtor, List.of(invoice), "s1")).orElseThrow();
+        var inv = in(() -> invoices.get(invoice));
+        in(() -> ledger.post(invoice, LedgerEntryKind.PAYMENT, inv.openPrincipal().negate(), BigDecimal.ZERO,
+                BigDecimal.ZERO, today, "bank", null));
+        assertThat(in(() -> cases.closeIfPaid(caseId, "PAID"))).isTrue();
+        var refused = withdraw("/api/v1/collection-cases/" + caseId + "/withdrawal", "{\"reason\":\"UNCOLLECTABLE\"}");
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(in(() -> cases.get(caseId)).closeReason()).isEqualTo("PAID");
+    }
+
+    private org.springframework.http.ResponseEntity<String> withdraw(String path, String body) {
+        return tenant.api().post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(String.class);
+    }
+
+    private int auditCount(UUID caseId, String action) {
+        return Superuser.jdbc(environment).sql("""
+                select (select count(*) from audit_pending where tenant_id = :t and action = :a and object_id = :o)
+                     + (select count(*) from audit_entry where tenant_id = :t and action = :a and object_id = :o)""")
+                .param("t", tenant.id()).param("a", action).param("o", caseId.toString()).query(Integer.class).single();
     }
 
     @Test

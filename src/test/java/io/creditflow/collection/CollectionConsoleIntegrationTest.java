@@ -82,4 +82,34 @@ class CollectionConsoleIntegrationTest {
         assertThat(hooks.body()).contains("https://hooks.example.org/creditflow").contains("whsec_");
         assertThat(owner.get("/console/webhooks").body()).as("the secret is shown once").doesNotContain("whsec_");
     }
+
+    @Test
+    void aCreditManagerWithdrawsACaseFromItsPageAndACollectorCannot() {
+        TestTenant tenant = tenants.create();
+        UUID caseId = tenantScope.inTenant(tenant.id(), () -> {
+            UUID debtor = DunningFixtures.business(debtors, "Intrek Handel BV", List.of());
+            UUID invoice = DunningFixtures.invoice(invoices, debtor, "120.00", LocalDate.now().minusDays(50));
+            return cases.request(debtor, List.of(invoice), "s1").orElseThrow();
+        });
+        String page = "/console/collection/cases/" + caseId;
+        ConsoleSession collector = new ConsoleSession(tenant.baseUrl());
+        collector.login(tenant.user(Role.COLLECTOR), TestTenants.PASSWORD);
+        assertThat(collector.get(page).body()).doesNotContain(page + "/withdrawal");
+        assertThat(collector.post(page + "/withdrawal", Map.of("reason", "UNCOLLECTABLE")).statusCode()).isEqualTo(403);
+
+        ConsoleSession manager = new ConsoleSession(tenant.baseUrl());
+        manager.login(tenant.user(Role.CREDIT_MANAGER), TestTenants.PASSWORD);
+        assertThat(manager.get(page).body()).contains(page + "/withdrawal").contains("debiteur insolvent");
+        var noReason = manager.post(page + "/withdrawal", Map.of());
+        assertThat(noReason.statusCode()).isEqualTo(302);
+        assertThat(manager.get(page).body()).contains("A withdrawal needs a reason");
+        assertThat(tenantScope.inTenant(tenant.id(), () -> cases.get(caseId)).status()).isEqualTo("OPEN");
+
+        var withdrawn = manager.post(page + "/withdrawal", Map.of("reason", "DEBTOR_INSOLVENT"));
+        assertThat(withdrawn.statusCode()).isEqualTo(302);
+        assertThat(tenantScope.inTenant(tenant.id(), () -> cases.get(caseId)).closeReason())
+                .isEqualTo("WITHDRAWN:DEBTOR_INSOLVENT");
+        assertThat(manager.get(page).body()).contains("ingetrokken: debiteur insolvent")
+                .doesNotContain(page + "/withdrawal");
+    }
 }

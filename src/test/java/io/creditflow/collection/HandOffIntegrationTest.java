@@ -16,6 +16,7 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,8 @@ class HandOffIntegrationTest {
     @Autowired Invoices invoices;
     @Autowired DSLContext dsl;
     @Autowired JsonMapper json;
+    @Autowired HandOffs handOffs;
+    @Autowired TransactionTemplate tx;
     @Value("${creditflow.data-dir}") String dataDir;
 
     TestTenant tenant;
@@ -186,6 +189,48 @@ class HandOffIntegrationTest {
         assertThat(r.body()).contains("dossierRetentionYears").contains("stageIntervalDays");
         assertThat(tenant.api().get().uri("/api/v1/collection-settings").retrieve().body(String.class))
                 .contains("\"dossierRetentionYears\":2");
+    }
+
+    @Test
+    void aHandOffThatRollsBackLeavesNoDossierFileBehind() throws Exception {
+        UUID debtor = in(() -> DunningFixtures.business(debtors, "Rollback Handel BV", List.of()));
+        UUID invoice = in(() -> DunningFixtures.invoice(invoices, debtor, "700.00", today.minusDays(70)));
+        UUID caseId = in(() -> cases.request(debtor, List.of(invoice), "s1")).orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            in(() -> cases.advance(caseId));
+        }
+        assertThat(post(tenant.api(), "/api/v1/collection-cases/" + caseId + "/handoff", "").status()).isEqualTo(200);
+        Path drops = Path.of(dataDir, "collection", "file-drop", tenant.id().toString());
+
+        // the approval (by the system actor, not the key that asked) hands off, then the surrounding transaction
+        // rolls back: no hand-off row, the case where it was, and no file in the drop
+        tx.executeWithoutResult(status -> {
+            try (var scope = tenantScope.enter(tenant.id())) {
+                UUID handoff = handOffs.approve(caseId).id();
+                assertThat(drops.resolve(handoff + ".dossier")).as("written inside the transaction").exists();
+            }
+            status.setRollbackOnly();
+        });
+        assertThat(in(() -> handOffs.ofCase(caseId))).isEmpty();
+        assertThat(in(() -> cases.get(caseId)).stage()).isEqualTo(Stage.NOTICE_OF_DEFAULT);
+        assertThat(dossierFiles(drops)).isEmpty();
+
+        // committed, the file stays
+        UUID handoff = tx.execute(status -> {
+            try (var scope = tenantScope.enter(tenant.id())) {
+                return handOffs.approve(caseId).id();
+            }
+        });
+        assertThat(dossierFiles(drops)).containsExactly(handoff + ".dossier");
+    }
+
+    private static List<String> dossierFiles(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
     }
 
     record Answer(int status, String body) {

@@ -9,6 +9,7 @@ import io.creditflow.support.TestTenants;
 import io.creditflow.support.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
@@ -227,6 +228,27 @@ class PortalIntegrationTest {
                 .statusCode()).isEqualTo(302);
         String after = fx.get("/api/v1/debtors/" + debtor.id()).toString();
         assertThat(after).contains("jan.new@example.org", "+31687654321");
+
+        // the change is a rectification by the person: in privacy's history with the previous value, from a
+        // completed PORTAL request; the refused change left no trace there
+        JsonNode history = fx.get("/api/v1/privacy/debtors/" + debtor.id() + "/rectifications");
+        assertThat(history).hasSize(1);
+        JsonNode r = history.get(0);
+        assertThat(r.get("section").asString()).isEqualTo("receivables.debtor");
+        assertThat(r.get("fields").toString()).contains("emails").contains("phones");
+        assertThat(r.get("previous").get("emails").asString()).isEqualTo(debtor.externalId().toLowerCase()
+                + "@example.org");
+        assertThat(r.get("rectifiedBy").asString()).isEqualTo("debtor (portal)");
+        JsonNode request = fx.get("/api/v1/privacy/requests/" + r.get("requestId").asString());
+        assertThat(request.get("type").asString()).isEqualTo("RECTIFICATION");
+        assertThat(request.get("channel").asString()).isEqualTo("PORTAL");
+        assertThat(request.get("status").asString()).isEqualTo("COMPLETED");
+
+        // saving the same values again is no rectification
+        browser.get("/portal/contact");
+        assertThat(browser.post("/portal/contact", "email", "jan.new@example.org", "phone", "+31687654321")
+                .statusCode()).isEqualTo(302);
+        assertThat(fx.get("/api/v1/privacy/debtors/" + debtor.id() + "/rectifications")).hasSize(1);
     }
 
     @Test

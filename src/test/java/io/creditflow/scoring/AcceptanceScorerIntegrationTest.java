@@ -2,11 +2,14 @@ package io.creditflow.scoring;
 
 import io.creditflow.scoring.engine.Column;
 import io.creditflow.scoring.engine.Dataset;
+import io.creditflow.scoring.monitoring.ScoreLog;
 import io.creditflow.scoring.registry.ModelCard;
 import io.creditflow.scoring.registry.ScoringModels;
 import io.creditflow.support.CreditflowTest;
 import io.creditflow.support.TestTenants;
 import io.creditflow.support.TestTenants.TestTenant;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static io.creditflow.jooq.Tables.SCORING_SCORE_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,6 +39,8 @@ class AcceptanceScorerIntegrationTest {
 
     @Autowired TestTenants tenants;
     @Autowired ScoringModels models;
+    @Autowired ScoreLog scoreLog;
+    @Autowired DSLContext dsl;
 
     TestTenant tenant;
 
@@ -59,6 +65,12 @@ class AcceptanceScorerIntegrationTest {
         List<String> codes = new ArrayList<>();
         risky.get("reasons").forEach(r -> codes.add(r.get("code").asString()));
         assertThat(codes).contains("SCORE_BELOW_ACCEPT", "SC_ORDER_AMOUNT", "SC_APPLICANT_AGE");
+        // each characteristic's reason reads as a text, not as its code
+        risky.get("reasons").forEach(r -> {
+            if (r.get("code").asString().equals("SC_ORDER_AMOUNT")) {
+                assertThat(r.get("text").asString()).isIn("Amount of the order.", "Bedrag van de bestelling.");
+            }
+        });
 
         JsonNode logged = tenant.api().get().uri("/api/v1/credit-checks/" + risky.get("checkId").asString())
                 .retrieve().body(JsonNode.class);
@@ -89,7 +101,52 @@ class AcceptanceScorerIntegrationTest {
                 .body(JsonNode.class).get("signals").get("applicant.age").asInt();
     }
 
+    @Test
+    void thePolicySimulationReplaysChecksWithoutCountingThemInTheScoreLog() throws Exception {
+        tenant = tenants.create();
+        tenants.inTenant(tenant, () -> ScoringFixtures.champion(models, Purpose.ACCEPTANCE, applications(12, 3000)));
+        int accept = (int) Math.round((modelScore(22, 450) + modelScore(70, 30)) / 2);
+        activatePolicy(accept, accept - 200);
+        check("Visser", "1960-05-01", "40.00");
+        check("Smit", java.time.LocalDate.now().minusYears(23).toString(), "400.00");
+        scoreLog.flush();
+        int checksLogged = logged("credit-check");
+        int allLogged = logged(null);
+        assertThat(checksLogged).as("each live check is in the score log").isEqualTo(2);
+
+        // a draft with other cut-offs, replayed over the two checks through the same fitted scorecard
+        ResponseEntity<JsonNode> simulated = tenant.api().post().uri("/api/v1/credit-policies/simulations")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"document\":"
+                        + JSON.writeValueAsString(policy(accept + 500, accept - 300)) + ",\"checks\":100}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(simulated.getStatusCode().value()).as(simulated.toString()).isEqualTo(200);
+        assertThat(simulated.getBody().get("checks").asInt()).isEqualTo(2);
+        assertThat(simulated.getBody().get("changed").asInt()).as("the replay really scored: %s", simulated.getBody())
+                .isPositive();
+        scoreLog.flush();
+        assertThat(logged("credit-check")).as("replays are not scorings").isEqualTo(checksLogged);
+        assertThat(logged(null)).isEqualTo(allLogged);
+    }
+
+    /** Rows of the tenant's score log (of one channel, or all). */
+    private int logged(String channel) {
+        return tenants.inTenant(tenant, () -> dsl.fetchCount(SCORING_SCORE_LOG, channel == null ? DSL.noCondition()
+                : SCORING_SCORE_LOG.CHANNEL.eq(channel)));
+    }
+
     private void activatePolicy(int accept, int refer) throws Exception {
+        ObjectNode doc = policy(accept, refer);
+        ResponseEntity<JsonNode> draft = tenant.api().post().uri("/api/v1/credit-policies")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"document\":" + JSON.writeValueAsString(doc) + ",\"note\":\"fitted scorecard\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(draft.getStatusCode().value()).as(draft.toString()).isEqualTo(201);
+        int version = draft.getBody().get("version").asInt();
+        assertThat(tenant.api().post().uri("/api/v1/credit-policies/" + version + "/activate").retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    private ObjectNode policy(int accept, int refer) throws Exception {
         ObjectNode doc;
         try (InputStream in = getClass().getResourceAsStream("/acceptance/default-policy.json")) {
             doc = (ObjectNode) JSON.readTree(in);
@@ -104,14 +161,7 @@ class AcceptanceScorerIntegrationTest {
         bands.add(JSON.createObjectNode().put("band", "D").put("min", refer));
         bands.add(JSON.createObjectNode().put("band", "E").put("min", 0));
         doc.set("riskBands", bands);
-        ResponseEntity<JsonNode> draft = tenant.api().post().uri("/api/v1/credit-policies")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"document\":" + JSON.writeValueAsString(doc) + ",\"note\":\"fitted scorecard\"}")
-                .retrieve().toEntity(JsonNode.class);
-        assertThat(draft.getStatusCode().value()).as(draft.toString()).isEqualTo(201);
-        int version = draft.getBody().get("version").asInt();
-        assertThat(tenant.api().post().uri("/api/v1/credit-policies/" + version + "/activate").retrieve()
-                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
+        return doc;
     }
 
     private JsonNode check(String lastName, String born, String amount) {

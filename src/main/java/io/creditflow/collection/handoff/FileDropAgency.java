@@ -5,6 +5,8 @@ import io.creditflow.privacy.OutboundIntegration;
 import io.creditflow.privacy.PersonalDataVault;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,8 @@ import java.util.UUID;
 /**
  * File-drop agency (development): no real bailiff receives anything. It "hands off" by writing the dossier into the
  * data directory ({@code <data-dir>/collection/file-drop/<tenant>/<handoff>.dossier}), encrypted under the debtor's
- * key (so an erased debtor's dossier is unreadable), and its erasure deletes the file. Agencies' callbacks are then
+ * key (so an erased debtor's dossier is unreadable), and its erasure deletes the file. A hand-off that rolls back
+ * deletes its file too. Agencies' callbacks are then
  * simulated by signing requests with the tenant's agency secret (see docs/collection.md).
  */
 @Component
@@ -51,11 +54,37 @@ public class FileDropAgency implements CollectionAgency, OutboundIntegration.Sou
             Path file = file(d.tenantId(), d.handoffId());
             Files.createDirectories(file.getParent());
             Files.write(file, sealed);
+            deleteUnlessCommitted(file);
         } catch (IOException e) {
             throw new HandOffFailed("the file drop could not be written: " + e.getMessage(), e);
         }
         return new Receipt("FD-" + d.handoffId().toString().substring(0, 8).toUpperCase(),
                 "dossier written to the development file drop (encrypted), sha256 " + d.sha256());
+    }
+
+    /**
+     * The file is written inside the hand-off's transaction (a failed write fails the hand-off), so it must go again
+     * when that transaction does not commit: no hand-off row would point at it, and nothing (erasure, retention)
+     * would ever find it. An unknown outcome counts as not committed: the dossier download then rebuilds the dossier
+     * instead of serving the file, which is better than an orphaned copy of personal data.
+     */
+    private static void deleteUnlessCommitted(Path file) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("a rolled-back hand-off's dossier could not be deleted: "
+                                + file, e);
+                    }
+                }
+            }
+        });
     }
 
     /** The dossier as dropped, decrypted; empty when absent or the debtor was erased. */

@@ -74,6 +74,16 @@ class CollectionCasesController {
         return CaseJson.summary(cases.advance(id));
     }
 
+    record WithdrawRequest(@Nullable String reason) {
+    }
+
+    /** A credit manager withdraws the case (closes it by hand) for one of the reasons of the list. */
+    @PostMapping("/api/v1/collection-cases/{id}/withdrawal")
+    @PreAuthorize("hasAuthority('collection:approve')")
+    Map<String, Object> withdraw(@PathVariable UUID id, @RequestBody(required = false) @Nullable WithdrawRequest r) {
+        return CaseJson.summary(cases.withdraw(id, withdrawalReason(r == null ? null : r.reason())));
+    }
+
     @PostMapping("/api/v1/collection-cases/{id}/handoff")
     @PreAuthorize("hasAuthority('collection:write')")
     Map<String, Object> requestHandOff(@PathVariable UUID id) {
@@ -150,6 +160,15 @@ class CollectionCasesController {
         } catch (IllegalArgumentException e) {
             throw new ValidationException("Unknown stage.", List.of(new FieldError("stage", "one of "
                     + List.of(Stage.values()))));
+        }
+    }
+
+    static CollectionCases.WithdrawalReason withdrawalReason(@Nullable String value) {
+        try {
+            return CollectionCases.WithdrawalReason.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("A withdrawal needs a reason.", List.of(new FieldError("reason", "one of "
+                    + List.of(CollectionCases.WithdrawalReason.values()))));
         }
     }
 

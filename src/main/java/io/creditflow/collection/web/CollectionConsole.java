@@ -80,6 +80,7 @@ class CollectionConsole {
         model.addAttribute("handOff", handOffs.ofCase(id).orElse(null));
         model.addAttribute("canWrite", has(auth, "collection:write"));
         model.addAttribute("canApprove", has(auth, "collection:approve"));
+        model.addAttribute("withdrawalReasons", List.of(CollectionCases.WithdrawalReason.values()));
         return "collection/case";
     }
 
@@ -106,6 +107,14 @@ class CollectionConsole {
     @PreAuthorize("hasAuthority('collection:approve')")
     String approve(@PathVariable UUID id, RedirectAttributes flash) {
         return act(id, flash, () -> handOffs.approve(id));
+    }
+
+    @PostMapping("/console/collection/cases/{id}/withdrawal")
+    @PreAuthorize("hasAuthority('collection:approve')")
+    String withdraw(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+                    RedirectAttributes flash) {
+        // a missing or unknown reason is a ValidationException, a BusinessRuleException: shown on the page
+        return act(id, flash, () -> cases.withdraw(id, CollectionCasesController.withdrawalReason(reason)));
     }
 
     @GetMapping("/console/collection/worklist")

@@ -42,6 +42,9 @@ import java.util.UUID;
 @Component
 public class MessageComposer {
 
+    /** The item kind of a payment-plan instalment in dunning's actions (the other kind is INVOICE). */
+    private static final String INSTALMENT = "INSTALMENT";
+
     private final MessageTemplates templates;
     private final LawCalculators law;
     private final PortalAccess portal;
@@ -125,8 +128,7 @@ public class MessageComposer {
                 MessageModel.total(listed), listed.getFirst().currency());
         model.put("legalNotice", legalHtml);
         String portalNotice = portalValues(model, debtor.id(), channel, lang);
-        URI link = live && channel == ActionType.EMAIL ? payLinks.getIfAvailable(() -> PayLinks.NONE)
-                .linkFor(debtor.id(), listed.stream().map(Facts.Invoice::id).toList()).orElse(null) : null;
+        URI link = live && channel == ActionType.EMAIL ? payLink(debtor.id(), acts, listed) : null;
         @SuppressWarnings("unchecked")
         Map<String, Object> payment = (Map<String, Object>) model.get("payment");
         payment.put("link", link == null ? "" : link.toString());
@@ -189,6 +191,26 @@ public class MessageComposer {
         model.put("portalCode", code);
         model.put("portalCodeUrl", codeUrl);
         return PortalNotice.letterHtml(lang, codeUrl, code);
+    }
+
+    /**
+     * The pay link for what the message reminds of: its invoices, and for a payment-plan instalment (listed under
+     * the plan's first invoice) the instalment's amount, which payments spreads over the plan's invoices.
+     */
+    private @Nullable URI payLink(UUID debtorId, List<Facts.PlannedAction> acts, List<Facts.Invoice> listed) {
+        Set<UUID> reminded = new LinkedHashSet<>();
+        List<UUID> instalments = new ArrayList<>();
+        for (Facts.PlannedAction a : acts) {
+            if (INSTALMENT.equals(a.itemKind())) {
+                instalments.add(a.itemId());
+            } else {
+                reminded.add(a.invoiceId());
+            }
+        }
+        List<UUID> invoiceIds = listed.stream().map(Facts.Invoice::id).filter(reminded::contains).toList();
+        PayLinks links = payLinks.getIfAvailable(() -> PayLinks.NONE);
+        return (instalments.isEmpty() ? links.linkFor(debtorId, invoiceIds)
+                : links.linkFor(debtorId, invoiceIds, instalments.stream().distinct().toList())).orElse(null);
     }
 
     static String payLinkParagraph(URI link, String lang) {

@@ -7,12 +7,13 @@ import org.springframework.web.util.HtmlUtils;
  * portal values itself: e-mails get the signed link, letters the address to type and the short code (a link cannot
  * be clicked on paper), SMS the address and the code (the signed link would double the message's length).
  */
-final class PortalNotice {
+public final class PortalNotice {
 
     private PortalNotice() {
     }
 
-    static String emailHtml(String lang, String link) {
+    /** The e-mail paragraph with the signed link (for {@link io.creditflow.dunning.PortalAccess#emailParagraph}). */
+    public static String emailHtml(String lang, String link) {
         String text = switch (lang) {
             case "en" -> "See your invoices, pay, arrange a payment plan or send us a message online:";
             case "de" -> "Rechnungen ansehen, bezahlen, Ratenzahlung vereinbaren oder uns schreiben:";

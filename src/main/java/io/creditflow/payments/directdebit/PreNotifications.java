@@ -1,5 +1,6 @@
 package io.creditflow.payments.directdebit;
 
+import io.creditflow.dunning.PortalAccess;
 import io.creditflow.messaging.MessageTemplates;
 import io.creditflow.messaging.OutboundMessage;
 import io.creditflow.messaging.Outbox;
@@ -14,6 +15,7 @@ import org.springframework.web.util.HtmlUtils;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,7 @@ import static io.creditflow.jooq.Tables.INVOICE;
 /**
  * Sends each debtor of a new collection its pre-notification through the messaging outbox, in the same transaction
  * that makes the collection (the outbox's dedupe key makes a retry harmless): what will be collected, when, under
- * which mandate and creditor id. A debtor without an e-mail address is left unnotified and shows so in the console.
+ * which mandate and creditor id, and, like every message to a debtor, the signed portal link. A debtor without an e-mail address is left unnotified and shows so in the console.
  */
 @Component
 class PreNotifications {
@@ -35,12 +37,14 @@ class PreNotifications {
     private final MessageTemplates templates;
     private final Debtors debtors;
     private final DSLContext dsl;
+    private final PortalAccess portal;
 
-    PreNotifications(Outbox outbox, MessageTemplates templates, Debtors debtors, DSLContext dsl) {
+    PreNotifications(Outbox outbox, MessageTemplates templates, Debtors debtors, DSLContext dsl, PortalAccess portal) {
         this.outbox = outbox;
         this.templates = templates;
         this.debtors = debtors;
         this.dsl = dsl;
+        this.portal = portal;
     }
 
     /** Enqueues the notices; returns the debtors that were notified. */
@@ -54,10 +58,15 @@ class PreNotifications {
             }
             String language = debtor.language();
             Tone tone = debtor.type().name().equals("BUSINESS") ? Tone.FORMAL : Tone.INFORMAL;
-            var rendered = templates.render(TEMPLATE, language, tone, model(notice, debtor, settings, language));
+            Map<String, Object> model = model(notice, debtor, settings, language);
+            model.put("portalLink", portal.linkFor(notice.debtorId()).toString());
+            var rendered = templates.render(TEMPLATE, language, tone, model);
+            // like dunning's e-mails: the way to the portal, where the template does not place it itself
+            String html = rendered.html().contains("/portal/") ? rendered.html()
+                    : rendered.html() + portal.emailParagraph(notice.debtorId(), language);
             messages.add(OutboundMessage.email(notice.debtorId(), "payments", collectionId.toString(),
                     "dd-pre-notification:" + collectionId + ":" + notice.debtorId(), language,
-                    debtor.profile().email(), rendered.subject(), rendered.html(), rendered.text(), List.of()));
+                    debtor.profile().email(), rendered.subject(), html, MessageTemplates.textOf(html), List.of()));
             notified.add(notice.debtorId());
         }
         outbox.enqueueAll(messages);
@@ -67,14 +76,14 @@ class PreNotifications {
     private Map<String, Object> model(DirectDebitCollections.Notice notice, Debtor debtor, PaymentSettings settings,
                                       String language) {
         Locale locale = Locale.forLanguageTag(language);
-        return Map.of("greeting", greeting(language, debtor.displayName()),
+        return new HashMap<>(Map.of("greeting", greeting(language, debtor.displayName()),
                 "amount", "EUR " + notice.amount().setScale(2).toPlainString(),
                 "collectionDate", notice.collectionDate().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)),
                 "mandateReference", notice.mandateReference(),
                 "multiple", notice.invoiceIds().size() > 1,
                 "invoiceTable", table(notice.invoiceIds()),
                 "creditor", Map.of("name", String.valueOf(settings.creditorName()), "id",
-                        String.valueOf(settings.creditorId())));
+                        String.valueOf(settings.creditorId()))));
     }
 
     private String table(List<UUID> invoiceIds) {

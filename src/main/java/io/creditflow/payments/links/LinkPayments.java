@@ -94,6 +94,10 @@ public class LinkPayments {
                     .where(PAYMENT_LINK_INVOICE.LINK_ID.eq(link.getId())).orderBy(PAYMENT_LINK_INVOICE.POSITION)
                     .fetch(r -> new PublicView.Line(r.value1(), r.value2(), r.value3()));
             BigDecimal open = lines.stream().map(PublicView.Line::open).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (link.getFixedAmount()) {
+                // an instalment's link: its amount, spread over the plan's invoices (less if less is open)
+                open = open.min(link.getAmount());
+            }
             String status = expired(link) ? "EXPIRED" : link.getStatus().equals("OPEN") && open.signum() == 0
                     ? "PAID" : link.getStatus();
             return new PublicView(tenants.find(tenant).name(), status, lines, open, link.getCurrency(),

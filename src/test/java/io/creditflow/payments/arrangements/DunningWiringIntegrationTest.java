@@ -5,7 +5,10 @@ import io.creditflow.dunning.DunningRuns;
 import io.creditflow.dunning.Flows;
 import io.creditflow.messaging.Channel;
 import io.creditflow.messaging.Outbox;
+import io.creditflow.payments.PaymentLinks;
 import io.creditflow.payments.PaymentPlans;
+import io.creditflow.payments.links.LinkPayments;
+import io.creditflow.payments.links.SandboxPaymentProvider;
 import io.creditflow.payments.PromisesToPay;
 import io.creditflow.receivables.Debtors;
 import io.creditflow.receivables.Invoices;
@@ -17,10 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +52,9 @@ class DunningWiringIntegrationTest {
     @Autowired Outbox outbox;
     @Autowired DSLContext dsl;
     @Autowired Clock clock;
+    @Autowired PaymentLinks paymentLinks;
+    @Autowired LinkPayments linkPayments;
+    @Autowired SandboxPaymentProvider sandbox;
 
     @Test
     void aMissedInstalmentIsRemindedOnceAndThePlansInvoiceIsLeftAlone() {
@@ -79,6 +91,54 @@ class DunningWiringIntegrationTest {
                 .filter(m -> m.channel() == Channel.EMAIL).toList();
         assertThat(email).isNotEmpty().allSatisfy(m -> assertThat(tenants.inTenant(tenant,
                 () -> outbox.get(m.id())).content().orElseThrow().html()).contains("/pay/"));
+    }
+
+    @Test
+    void aMissedInstalmentsPayLinkPaysTheInstalmentAcrossThePlansInvoices() {
+        TestTenants.TestTenant tenant = tenants.create();
+        LocalDate today = LocalDate.now(clock);
+        List<UUID> ids = tenants.inTenant(tenant, () -> {
+            flows.addRule(0, null, null, flows.save(DunningFixtures.defaultFlowAs("plan-link-flow"), null).flowId());
+            UUID debtor = DunningFixtures.consumer(debtors, "Cor Termijn", "nl", true);
+            UUID older = DunningFixtures.invoice(invoices, debtor, "100.00", today.minusDays(50));
+            UUID newer = DunningFixtures.invoice(invoices, debtor, "200.00", today.minusDays(40));
+            plans.propose(debtor, List.of(older, newer), 3, today, PaymentPlans.Frequency.MONTHLY, true, null);
+            return List.of(debtor, older, newer);
+        });
+        UUID debtor = ids.getFirst();
+
+        runs.run(tenant.id(), today.plusDays(8), "TEST");
+        String html = tenants.inTenant(tenant, () -> outbox.bySubject(debtor, 10)).stream()
+                .filter(m -> m.channel() == Channel.EMAIL).map(m -> String.valueOf(tenants.inTenant(tenant,
+                        () -> outbox.get(m.id())).content().orElseThrow().html())).findFirst().orElseThrow();
+        Matcher pay = Pattern.compile("/pay/([A-Za-z0-9_-]{32,})").matcher(html);
+        assertThat(pay.find()).as(html).isTrue();
+        String token = pay.group(1);
+
+        // the link is for the first instalment (a third of 300.00), over both of the plan's invoices
+        PaymentLinks.Link link = tenants.inTenant(tenant, () -> paymentLinks.list(debtor, 10)).getFirst();
+        assertThat(link.token()).isEqualTo(token);
+        assertThat(link.amount()).isEqualByComparingTo("100.00");
+        assertThat(link.invoiceIds()).containsExactly(ids.get(1), ids.get(2));
+        assertThat(linkPayments.view(token).open()).isEqualByComparingTo("100.00");
+
+        // paid through the sandbox: 100.00 goes onto the plan's invoices and the plan counts the instalment paid
+        URI checkout = linkPayments.start(token, URI.create(tenant.baseUrl()));
+        String paymentId = checkout.getPath().substring(checkout.getPath().lastIndexOf('/') + 1);
+        byte[] body = """
+                {"eventId":"evt_instalment_1","paymentId":"%s","status":"PAID","amount":"100.00","currency":"EUR"}"""
+                .formatted(paymentId).getBytes(StandardCharsets.UTF_8);
+        assertThat(linkPayments.webhook("sandbox", Map.of("sandbox-signature",
+                sandbox.signatureHeader(Instant.now().getEpochSecond(), body)), body))
+                .isEqualTo(LinkPayments.WebhookOutcome.APPLIED);
+        BigDecimal openOnPlan = tenants.inTenant(tenant, () -> invoices.get(ids.get(1)).openAmount()
+                .add(invoices.get(ids.get(2)).openAmount()));
+        assertThat(openOnPlan).isEqualByComparingTo("200.00");
+        PaymentPlans.Plan plan = tenants.inTenant(tenant, () -> plans.ofDebtor(debtor)).getFirst();
+        assertThat(plan.paid()).isEqualByComparingTo("100.00");
+        assertThat(tenants.inTenant(tenant, () -> plans.openInstalments(today.plusYears(1))))
+                .as("the first instalment is paid, the next two are open").extracting(PaymentPlans.OpenInstalment::number)
+                .containsExactly(2, 3);
     }
 
     @Test

@@ -79,6 +79,13 @@ class DirectDebitIntegrationTest {
         assertThat(notices.get(0).get("sent").asBoolean()).as("pre-notification in the messaging outbox").isTrue();
         var queued = tenants.inTenant(api.tenant(), () -> outbox.bySubject(java.util.UUID.fromString(debtorId), 10));
         assertThat(queued).singleElement().satisfies(m -> assertThat(m.origin()).isEqualTo("payments"));
+        // like every message to the debtor, it carries the signed portal link, and the link signs this debtor in
+        String html = String.valueOf(tenants.inTenant(api.tenant(), () -> outbox.get(queued.getFirst().id()))
+                .content().orElseThrow().html());
+        Matcher portalLink = Pattern.compile("href=\"[^\"]*/portal/t/([^\"]+)\"").matcher(html);
+        assertThat(portalLink.find()).as(html).isTrue();
+        assertThat(portalAccess.withLink(portalLink.group(1), "198.51.100.90").session()).get()
+                .satisfies(s -> assertThat(s.debtorId().toString()).isEqualTo(debtorId));
 
         var again = api.post("/api/v1/direct-debit-collections", """
                 {"collectionDate":"%s"}""".formatted(date));
@@ -135,6 +142,8 @@ class DirectDebitIntegrationTest {
     DirectDebitCollections collectionsBean;
     @Autowired
     io.creditflow.messaging.Outbox outbox;
+    @Autowired
+    io.creditflow.portal.PortalAccess portalAccess;
     @Autowired
     io.creditflow.payments.reconciliation.StatementImports imports;
 }
