@@ -132,7 +132,7 @@ public class MessageComposer {
         @SuppressWarnings("unchecked")
         Map<String, Object> payment = (Map<String, Object>) model.get("payment");
         payment.put("link", link == null ? "" : link.toString());
-        MessageTemplates.Rendered r = templates.render(String.valueOf(leadAction.template()), lang, tone, model);
+        MessageTemplates.Parts r = templates.renderParts(String.valueOf(leadAction.template()), lang, tone, model);
         // a tenant's template that leaves out the legal paragraph still gets it: the letter would be invalid without
         String html = legal == null || r.html().contains("class=\"legal\"") ? r.html() : r.html() + legalHtml;
         // an e-mail whose template does not place {{payment.link}} gets it as a closing paragraph
