@@ -42,9 +42,12 @@ final class LetterRecords {
         if (rows.isEmpty()) {
             return;
         }
-        // one statement: the links join the letters this statement inserted (a letter whose message already had
-        // one is left alone, and so are its links). Two statements with an EXISTS over dunning_letter were planned as
-        // a sequential scan of the young, unanalysed table: a run slowed down with every batch it wrote.
+        // One statement: the links join the letters this statement inserted (a letter whose message already had
+        // one is left alone, and so are its links). Its foreign-key checks are planned afresh each time: the
+        // connection's cached generic plan of the check, made while dunning_letter was young, takes the (tenant,
+        // debtor) index with a filter on the id and so reads every letter of the tenant per check (a run on a new
+        // database slowed down with every batch, to a second a batch).
+        dsl.execute("set local plan_cache_mode = force_custom_plan");
         dsl.execute("""
                 with letter as (
                   insert into dunning_letter (tenant_id, id, debtor_id, action_date, message_id, channel, status,
@@ -68,6 +71,7 @@ final class LetterRecords {
                 column(rows, 8, BigDecimal[]::new), column(rows, 9, BigDecimal[]::new),
                 column(rows, 10, Boolean[]::new), column(rows, 11, java.time.LocalDate[]::new),
                 column(links, 0, UUID[]::new), column(links, 1, UUID[]::new), column(links, 2, BigDecimal[]::new));
+        dsl.execute("set local plan_cache_mode to default");
     }
 
     @SuppressWarnings("unchecked")
