@@ -76,6 +76,34 @@ public class MessageComposer {
     public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
                                Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
                                boolean live) {
+        return compose(debtor, actions, invoices, settings, day, live ? this::payLink : request -> null);
+    }
+
+    /**
+     * As {@link #compose(Facts.Debtor, List, Map, DunningSettings, LocalDate, boolean)} for messages that will be
+     * sent, with the e-mail's pay link made beforehand for the whole batch (see {@link #payLinkRequest}): the link
+     * for each request is looked up in {@code links}.
+     */
+    public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
+                               Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
+                               Map<PayLinks.Request, URI> links) {
+        return compose(debtor, actions, invoices, settings, day, links::get);
+    }
+
+    /** What the debtor's e-mail of the day needs a pay link for, or null when no e-mail will be composed. */
+    public PayLinks.@Nullable Request payLinkRequest(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
+                                                     Map<UUID, Facts.Invoice> invoices, DunningSettings settings) {
+        if (debtor.profile() == null) {
+            return null;
+        }
+        List<Facts.PlannedAction> email = channels(debtor.profile(), actions, settings, new LinkedHashMap<>())
+                .get(ActionType.EMAIL);
+        return email.isEmpty() ? null : payLinkRequest(debtor.id(), email, listed(email, invoices));
+    }
+
+    private Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
+                                Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
+                                java.util.function.Function<PayLinks.Request, @Nullable URI> links) {
         List<Draft> drafts = new ArrayList<>();
         Map<UUID, String> notes = new LinkedHashMap<>();
         DebtorProfile p = debtor.profile();
@@ -83,6 +111,20 @@ public class MessageComposer {
             actions.forEach(a -> notes.put(a.id(), "debtor erased: no message"));
             return new Composition(drafts, notes);
         }
+        for (var entry : channels(p, actions, settings, notes).entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes, links)
+                        .ifPresent(drafts::add);
+            }
+        }
+        return new Composition(drafts, notes);
+    }
+
+    /** The actions per channel: an e-mail without an address goes by letter when the settings say so, else not. */
+    private static Map<ActionType, List<Facts.PlannedAction>> channels(DebtorProfile p,
+                                                                       List<Facts.PlannedAction> actions,
+                                                                       DunningSettings settings,
+                                                                       Map<UUID, String> notes) {
         Map<ActionType, List<Facts.PlannedAction>> byChannel = new LinkedHashMap<>();
         for (ActionType channel : List.of(ActionType.EMAIL, ActionType.LETTER, ActionType.SMS)) {
             byChannel.put(channel, new ArrayList<>(actions.stream().filter(a -> a.action(channel) != null).toList()));
@@ -98,18 +140,19 @@ public class MessageComposer {
             }
             email.clear();
         }
-        for (var entry : byChannel.entrySet()) {
-            if (!entry.getValue().isEmpty()) {
-                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes, live)
-                        .ifPresent(drafts::add);
-            }
-        }
-        return new Composition(drafts, notes);
+        return byChannel;
+    }
+
+    /** The invoices a message lists, oldest due first. */
+    private static List<Facts.Invoice> listed(List<Facts.PlannedAction> acts, Map<UUID, Facts.Invoice> invoices) {
+        return acts.stream().map(a -> invoices.get(a.invoiceId())).distinct()
+                .sorted(Comparator.comparing(Facts.Invoice::dueDate)).toList();
     }
 
     private java.util.Optional<Draft> draft(Facts.Debtor debtor, ActionType channel, List<Facts.PlannedAction> acts,
                                             Map<UUID, Facts.Invoice> invoices, DunningSettings settings,
-                                            LocalDate day, Map<UUID, String> notes, boolean live) {
+                                            LocalDate day, Map<UUID, String> notes,
+                                            java.util.function.Function<PayLinks.Request, @Nullable URI> links) {
         DebtorProfile p = debtor.profile();
         Facts.PlannedAction lead = acts.stream().max(Comparator.comparing(Facts.PlannedAction::legal)
                 .thenComparing(Facts.PlannedAction::seq)).orElseThrow();
@@ -117,8 +160,7 @@ public class MessageComposer {
                 : lead.action(ActionType.EMAIL);
         Set<UUID> ids = new LinkedHashSet<>();
         acts.forEach(a -> ids.add(a.id()));
-        List<Facts.Invoice> listed = acts.stream().map(a -> invoices.get(a.invoiceId())).distinct()
-                .sorted(Comparator.comparing(Facts.Invoice::dueDate)).toList();
+        List<Facts.Invoice> listed = listed(acts, invoices);
         String lang = debtor.language();
         Tone tone = leadAction.tone() != null ? leadAction.tone()
                 : lead.flowTone() != null ? lead.flowTone() : settings.defaultTone();
@@ -128,7 +170,7 @@ public class MessageComposer {
                 MessageModel.total(listed), listed.getFirst().currency());
         model.put("legalNotice", legalHtml);
         String portalNotice = portalValues(model, debtor.id(), channel, lang);
-        URI link = live && channel == ActionType.EMAIL ? payLink(debtor.id(), acts, listed) : null;
+        URI link = channel == ActionType.EMAIL ? links.apply(payLinkRequest(debtor.id(), acts, listed)) : null;
         @SuppressWarnings("unchecked")
         Map<String, Object> payment = (Map<String, Object>) model.get("payment");
         payment.put("link", link == null ? "" : link.toString());
@@ -197,7 +239,8 @@ public class MessageComposer {
      * The pay link for what the message reminds of: its invoices, and for a payment-plan instalment (listed under
      * the plan's first invoice) the instalment's amount, which payments spreads over the plan's invoices.
      */
-    private @Nullable URI payLink(UUID debtorId, List<Facts.PlannedAction> acts, List<Facts.Invoice> listed) {
+    private static PayLinks.Request payLinkRequest(UUID debtorId, List<Facts.PlannedAction> acts,
+                                                   List<Facts.Invoice> listed) {
         Set<UUID> reminded = new LinkedHashSet<>();
         List<UUID> instalments = new ArrayList<>();
         for (Facts.PlannedAction a : acts) {
@@ -208,9 +251,22 @@ public class MessageComposer {
             }
         }
         List<UUID> invoiceIds = listed.stream().map(Facts.Invoice::id).filter(reminded::contains).toList();
-        PayLinks links = payLinks.getIfAvailable(() -> PayLinks.NONE);
-        return (instalments.isEmpty() ? links.linkFor(debtorId, invoiceIds)
-                : links.linkFor(debtorId, invoiceIds, instalments.stream().distinct().toList())).orElse(null);
+        return new PayLinks.Request(debtorId, invoiceIds, instalments.stream().distinct().toList());
+    }
+
+    private @Nullable URI payLink(PayLinks.Request request) {
+        return payLinks.getIfAvailable(() -> PayLinks.NONE).linksFor(List.of(request)).getFirst().orElse(null);
+    }
+
+    /** The pay links of many requests (a run's batch), made together; a request without a link is left out. */
+    public Map<PayLinks.Request, URI> payLinks(List<PayLinks.Request> requests) {
+        List<java.util.Optional<URI>> made = payLinks.getIfAvailable(() -> PayLinks.NONE).linksFor(requests);
+        Map<PayLinks.Request, URI> links = new java.util.HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            PayLinks.Request request = requests.get(i);
+            made.get(i).ifPresent(l -> links.put(request, l));
+        }
+        return links;
     }
 
     static String payLinkParagraph(URI link, String lang) {

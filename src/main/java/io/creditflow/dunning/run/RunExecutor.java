@@ -7,6 +7,7 @@ import io.creditflow.dunning.CollectionCaseRequested;
 import io.creditflow.dunning.DunningSettings;
 import io.creditflow.dunning.DunningWebhook;
 import io.creditflow.dunning.FlowDefinition;
+import io.creditflow.dunning.PayLinks;
 import io.creditflow.messaging.Outbox;
 import io.creditflow.messaging.Tone;
 import io.creditflow.platform.TenantContext;
@@ -92,17 +93,34 @@ public class RunExecutor {
         Map<UUID, List<UUID>> messageIds = new HashMap<>();
         List<MessageComposer.Draft> drafts = new ArrayList<>();
         int problems = 0;
+        List<UUID> charged = new ArrayList<>();
+        for (var entry : byDebtor.entrySet()) {
+            List<Facts.PlannedAction> actions = entry.getValue();
+            sideEffects(debtors.get(entry.getKey()), actions, invoices, settings, actions.getFirst().date(), outcomes);
+            if (actions.stream().anyMatch(a -> a.action(ActionType.CHARGE_COSTS) != null
+                    || a.action(ActionType.CHARGE_INTEREST) != null)) {
+                actions.forEach(a -> charged.add(a.invoiceId()));
+            }
+        }
+        if (!charged.isEmpty()) {
+            // the charges changed the open amounts the messages state
+            invoices.putAll(invoices(charged));
+        }
+        // the e-mails' pay links for the whole batch at once, then the messages
+        List<PayLinks.Request> requests = new ArrayList<>();
+        for (var entry : byDebtor.entrySet()) {
+            PayLinks.Request r = composer.payLinkRequest(debtors.get(entry.getKey()), entry.getValue(), invoices,
+                    settings);
+            if (r != null) {
+                requests.add(r);
+            }
+        }
+        Map<PayLinks.Request, java.net.URI> links = composer.payLinks(requests);
         for (var entry : byDebtor.entrySet()) {
             Facts.Debtor debtor = debtors.get(entry.getKey());
             List<Facts.PlannedAction> actions = entry.getValue();
             LocalDate day = actions.getFirst().date();
-            sideEffects(debtor, actions, invoices, settings, day, outcomes);
-            if (actions.stream().anyMatch(a -> a.action(ActionType.CHARGE_COSTS) != null
-                    || a.action(ActionType.CHARGE_INTEREST) != null)) {
-                // the charges changed the open amounts the message states
-                invoices.putAll(invoices(actions.stream().map(Facts.PlannedAction::invoiceId).toList()));
-            }
-            MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day, true);
+            MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day, links);
             c.notes().forEach((id, note) -> outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(note));
             drafts.addAll(c.drafts());
             problems += c.notes().size();
