@@ -76,34 +76,64 @@ public class MessageComposer {
     public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
                                Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
                                boolean live) {
-        return compose(debtor, actions, invoices, settings, day, live ? this::payLink : request -> null);
+        return compose(debtor, actions, invoices, settings, day,
+                new Sources(live ? this::payLink : request -> null, portal::codeFor));
+    }
+
+    /** What a batch's messages need made beforehand, for all of them at once: e-mails' pay links, portal codes. */
+    public record Prepared(Map<PayLinks.Request, URI> links, Map<UUID, String> codes) {
+    }
+
+    /** A debtor of a batch with its actions of the day. */
+    public record Due(Facts.Debtor debtor, List<Facts.PlannedAction> actions) {
     }
 
     /**
-     * As {@link #compose(Facts.Debtor, List, Map, DunningSettings, LocalDate, boolean)} for messages that will be
-     * sent, with the e-mail's pay link made beforehand for the whole batch (see {@link #payLinkRequest}): the link
-     * for each request is looked up in {@code links}.
+     * Makes the pay links of the batch's e-mails and the portal codes of its letters and SMS together: what
+     * {@link #compose} would otherwise make one message at a time.
      */
-    public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
-                               Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
-                               Map<PayLinks.Request, URI> links) {
-        return compose(debtor, actions, invoices, settings, day, links::get);
+    public Prepared prepare(List<Due> batch, Map<UUID, Facts.Invoice> invoices, DunningSettings settings) {
+        List<PayLinks.Request> requests = new ArrayList<>();
+        Set<UUID> coded = new LinkedHashSet<>();
+        for (Due due : batch) {
+            DebtorProfile p = due.debtor().profile();
+            if (p == null) {
+                continue;
+            }
+            var channels = channels(p, due.actions(), settings, new LinkedHashMap<>());
+            List<Facts.PlannedAction> email = channels.get(ActionType.EMAIL);
+            if (!email.isEmpty()) {
+                requests.add(payLinkRequest(due.debtor().id(), email, listed(email, invoices)));
+            }
+            if (!channels.get(ActionType.LETTER).isEmpty() || !channels.get(ActionType.SMS).isEmpty()) {
+                coded.add(due.debtor().id());
+            }
+        }
+        List<java.util.Optional<URI>> made = payLinks.getIfAvailable(() -> PayLinks.NONE).linksFor(requests);
+        Map<PayLinks.Request, URI> links = new java.util.HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            PayLinks.Request request = requests.get(i);
+            made.get(i).ifPresent(l -> links.put(request, l));
+        }
+        return new Prepared(links, coded.isEmpty() ? Map.of() : portal.codesFor(coded));
     }
 
-    /** What the debtor's e-mail of the day needs a pay link for, or null when no e-mail will be composed. */
-    public PayLinks.@Nullable Request payLinkRequest(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
-                                                     Map<UUID, Facts.Invoice> invoices, DunningSettings settings) {
-        if (debtor.profile() == null) {
-            return null;
-        }
-        List<Facts.PlannedAction> email = channels(debtor.profile(), actions, settings, new LinkedHashMap<>())
-                .get(ActionType.EMAIL);
-        return email.isEmpty() ? null : payLinkRequest(debtor.id(), email, listed(email, invoices));
+    /** As {@link #compose(Facts.Debtor, List, Map, DunningSettings, LocalDate, boolean)} live, with what was prepared. */
+    public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
+                               Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
+                               Prepared prepared) {
+        return compose(debtor, actions, invoices, settings, day, new Sources(prepared.links()::get,
+                d -> prepared.codes().containsKey(d) ? prepared.codes().get(d) : portal.codeFor(d)));
+    }
+
+    /** Where a message's pay link and portal code come from. */
+    private record Sources(java.util.function.Function<PayLinks.Request, @Nullable URI> link,
+                           java.util.function.Function<UUID, String> code) {
     }
 
     private Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
                                 Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
-                                java.util.function.Function<PayLinks.Request, @Nullable URI> links) {
+                                Sources sources) {
         List<Draft> drafts = new ArrayList<>();
         Map<UUID, String> notes = new LinkedHashMap<>();
         DebtorProfile p = debtor.profile();
@@ -113,7 +143,7 @@ public class MessageComposer {
         }
         for (var entry : channels(p, actions, settings, notes).entrySet()) {
             if (!entry.getValue().isEmpty()) {
-                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes, links)
+                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes, sources)
                         .ifPresent(drafts::add);
             }
         }
@@ -151,8 +181,7 @@ public class MessageComposer {
 
     private java.util.Optional<Draft> draft(Facts.Debtor debtor, ActionType channel, List<Facts.PlannedAction> acts,
                                             Map<UUID, Facts.Invoice> invoices, DunningSettings settings,
-                                            LocalDate day, Map<UUID, String> notes,
-                                            java.util.function.Function<PayLinks.Request, @Nullable URI> links) {
+                                            LocalDate day, Map<UUID, String> notes, Sources sources) {
         DebtorProfile p = debtor.profile();
         Facts.PlannedAction lead = acts.stream().max(Comparator.comparing(Facts.PlannedAction::legal)
                 .thenComparing(Facts.PlannedAction::seq)).orElseThrow();
@@ -169,8 +198,9 @@ public class MessageComposer {
         String legalHtml = legal == null ? "" : LegalNotice.html(lang, legal.consumer(), legal.costs(),
                 MessageModel.total(listed), listed.getFirst().currency());
         model.put("legalNotice", legalHtml);
-        String portalNotice = portalValues(model, debtor.id(), channel, lang);
-        URI link = channel == ActionType.EMAIL ? links.apply(payLinkRequest(debtor.id(), acts, listed)) : null;
+        String portalNotice = portalValues(model, debtor.id(), channel, lang, sources);
+        URI link = channel == ActionType.EMAIL ? sources.link().apply(payLinkRequest(debtor.id(), acts, listed))
+                : null;
         @SuppressWarnings("unchecked")
         Map<String, Object> payment = (Map<String, Object>) model.get("payment");
         payment.put("link", link == null ? "" : link.toString());
@@ -222,13 +252,14 @@ public class MessageComposer {
      * {@code portalCodeUrl} on letters and SMS, whose readers type them in) and returns the paragraph to add when the
      * template does not use them.
      */
-    private String portalValues(Map<String, Object> model, UUID debtorId, ActionType channel, String lang) {
+    private String portalValues(Map<String, Object> model, UUID debtorId, ActionType channel, String lang,
+                                Sources sources) {
         String link = portal.linkFor(debtorId).toString();
         model.put("portalLink", link);
         if (channel == ActionType.EMAIL) {
             return PortalNotice.emailHtml(lang, link);
         }
-        String code = portal.codeFor(debtorId);
+        String code = sources.code().apply(debtorId);
         String codeUrl = portal.codeEntryUrl().toString();
         model.put("portalCode", code);
         model.put("portalCodeUrl", codeUrl);
@@ -256,17 +287,6 @@ public class MessageComposer {
 
     private @Nullable URI payLink(PayLinks.Request request) {
         return payLinks.getIfAvailable(() -> PayLinks.NONE).linksFor(List.of(request)).getFirst().orElse(null);
-    }
-
-    /** The pay links of many requests (a run's batch), made together; a request without a link is left out. */
-    public Map<PayLinks.Request, URI> payLinks(List<PayLinks.Request> requests) {
-        List<java.util.Optional<URI>> made = payLinks.getIfAvailable(() -> PayLinks.NONE).linksFor(requests);
-        Map<PayLinks.Request, URI> links = new java.util.HashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            PayLinks.Request request = requests.get(i);
-            made.get(i).ifPresent(l -> links.put(request, l));
-        }
-        return links;
     }
 
     static String payLinkParagraph(URI link, String lang) {

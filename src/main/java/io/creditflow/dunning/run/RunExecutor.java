@@ -7,7 +7,6 @@ import io.creditflow.dunning.CollectionCaseRequested;
 import io.creditflow.dunning.DunningSettings;
 import io.creditflow.dunning.DunningWebhook;
 import io.creditflow.dunning.FlowDefinition;
-import io.creditflow.dunning.PayLinks;
 import io.creditflow.messaging.Outbox;
 import io.creditflow.messaging.Tone;
 import io.creditflow.platform.TenantContext;
@@ -106,21 +105,14 @@ public class RunExecutor {
             // the charges changed the open amounts the messages state
             invoices.putAll(invoices(charged));
         }
-        // the e-mails' pay links for the whole batch at once, then the messages
-        List<PayLinks.Request> requests = new ArrayList<>();
-        for (var entry : byDebtor.entrySet()) {
-            PayLinks.Request r = composer.payLinkRequest(debtors.get(entry.getKey()), entry.getValue(), invoices,
-                    settings);
-            if (r != null) {
-                requests.add(r);
-            }
-        }
-        Map<PayLinks.Request, java.net.URI> links = composer.payLinks(requests);
+        // the e-mails' pay links and the letters' portal codes for the whole batch at once, then the messages
+        MessageComposer.Prepared prepared = composer.prepare(byDebtor.entrySet().stream()
+                .map(e -> new MessageComposer.Due(debtors.get(e.getKey()), e.getValue())).toList(), invoices, settings);
         for (var entry : byDebtor.entrySet()) {
             Facts.Debtor debtor = debtors.get(entry.getKey());
             List<Facts.PlannedAction> actions = entry.getValue();
             LocalDate day = actions.getFirst().date();
-            MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day, links);
+            MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day, prepared);
             c.notes().forEach((id, note) -> outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(note));
             drafts.addAll(c.drafts());
             problems += c.notes().size();
