@@ -28,7 +28,8 @@ class HtmlTextUnitTest {
         "<a href=\"https://pay.example/x?a=1&amp;b=2\">Betaal</a>", "<a href=\"https://p.example/\">https://p.example/</a>",
         "<A HREF=\"u\">\n<b>bold</b></A>", "<a name=\"x\">no href</a>", "<strong>", "</strong>", "<span>", "</span>",
         "<>", "<", ">", " < ", "a > b", "&amp;", "&lt;b&gt;", "&euro; 1.234,56", "&nbsp;", "\u00a0", " ", "  ",
-        "\n", "\n\n\n", "\t", "Geachte heer De Jong,", "€ 12,50", "text", "Factuur 2026-0001",
+        "\n", "\n\n\n", "\t", "\r\n", "\f", "\u000B", " \n ", "\t\n", "\n \n", "  \n\n  \n", " \u00a0\t ",
+        "Geachte heer De Jong,", "€ 12,50", "text", "Factuur 2026-0001",
     };
 
     static LongStream seeds() {

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class HtmlText {
 
-    private static final Pattern NEWLINES = Pattern.compile("\\s*\\n\\s*");
     private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern BR = Pattern.compile("(?i)<br\\s*/?>");
@@ -22,22 +21,105 @@ public final class HtmlText {
     private static final Pattern TR_END = Pattern.compile("(?i)</tr>");
     private static final Pattern CELL_END = Pattern.compile("(?i)</t[dh]>");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x{00A0}]+");
-    private static final Pattern LINE_SPACES = Pattern.compile(" *\\n *");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
     private HtmlText() {
     }
 
     public static String of(String html) {
-        String s = NEWLINES.matcher(html).replaceAll(" ");
+        String s = joinLines(html);
         s = LINK.matcher(s).replaceAll(m -> m.group(2).equals(m.group(1)) ? "$2" : "$2 ($1)");
         s = wellFormedTags(s) ? tagsInOnePass(s) : tagsPassByPass(s);
         s = HtmlUtils.htmlUnescape(s);
-        s = SPACES.matcher(s).replaceAll(" ");
-        s = LINE_SPACES.matcher(s).replaceAll("\n");
+        s = collapseSpaces(s);
+        s = trimLines(s);
         s = BLANK_LINES.matcher(s).replaceAll("\n\n");
         return s.strip() + "\n";
+    }
+
+    /*
+     * The whitespace steps below are patterns written as loops (a run spent a third of its time in them): each does
+     * exactly what replaceAll with the pattern it names does, which HtmlTextUnitTest checks against the patterns.
+     */
+
+    /** {@code \s*\n\s*} to a space: every maximal run of {@code \s} holding a line break becomes one space. */
+    static String joinLines(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            if (!isSpace(s.charAt(i))) {
+                out.append(s.charAt(i++));
+                continue;
+            }
+            int end = i;
+            boolean newline = false;
+            while (end < s.length() && isSpace(s.charAt(end))) {
+                newline |= s.charAt(end) == '\n';
+                end++;
+            }
+            if (newline) {
+                out.append(' ');
+            } else {
+                out.append(s, i, end);
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** Java's {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** {@code [ \t\x{00A0}]+} to a space: every maximal run of spaces, tabs and no-break spaces becomes one. */
+    static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\u00A0') {
+                while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\u00A0')) {
+                    i++;
+                }
+                out.append(' ');
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code " *\n *"} to a line break: the spaces around each line break removed. */
+    static String trimLines(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                int end = i;
+                while (end < s.length() && s.charAt(end) == ' ') {
+                    end++;
+                }
+                if (end < s.length() && s.charAt(end) == '\n') {
+                    i = end; // the spaces go; the line break is handled next
+                } else {
+                    out.append(s, i, end);
+                    i = end;
+                }
+            } else if (c == '\n') {
+                out.append('\n');
+                i++;
+                while (i < s.length() && s.charAt(i) == ' ') {
+                    i++;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /** The tag patterns in the order they are applied, with what each tag they match becomes. */
