@@ -23,6 +23,8 @@ CREDITFLOW_DB_POOL_SIZE=${POOL:-64} "$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xm
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 until curl -fs "http://localhost:$port/actuator/health/readiness" | grep -q UP; do sleep 1; done
+# the demo's dunning and collection history is made in the background after readiness: not part of the figures
+until grep -q "Demo history ready" "$data/app.log"; do sleep 1; done
 hz=$(getconf CLK_TCK)
 ticks() { # utime+stime of a process and, for postgres, of all its backends (children of the postmaster)
     local total=0

@@ -21,6 +21,8 @@ CREDITFLOW_DB_POOL_SIZE=${POOL:-64} "$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xm
 echo $! > "$data/pid"
 trap 'kill "$(cat "$data/pid")" 2>/dev/null || true' EXIT
 until curl -fs "http://localhost:$port/actuator/health/readiness" | grep -q UP; do sleep 1; done
+# the demo's dunning and collection history is made in the background after readiness: not part of the figures
+until grep -q "Demo history ready" "$data/app.log"; do sleep 1; done
 echo "demo tenant with $debtors debtors ready; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_HOME/bin/java" --class-path "$cp" src/bench/java/CreditCheckLoad.java --url "http://127.0.0.1:$port" \
     --key "$key" --rate "$rate" --seconds "$seconds" --warmup "${WARMUP:-30}" --debtors "$debtors"

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Startup time and idle memory of Creditflow on the embedded database, as a user runs it (the jar, the demo).
-#   bench/startup.sh            # builds the jar if needed, measures first start (new data dir) and restart
+# Startup time and idle memory of Creditflow on the embedded database, as a user runs it (the README's ./run, the demo).
+#   bench/startup.sh            # ./run builds the jar and its class cache if needed (timed apart), then measures the
+#                               # first start (new data dir) and a restart
 # Prints: first start (new database + demo data), restart on the existing data directory, JVM RSS after 60 s idle
 # with the demo loaded, and the embedded PostgreSQL's RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-jar=$(ls target/creditflow-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -z "$jar" ]; then ./mvnw -q -DskipTests package; jar=$(ls target/creditflow-*.jar | head -1); fi
 data=$(mktemp -d); port=18123
+# one-time preparation of this build (jar, extracted layout, class cache): ./run does it before its first start
+t0=$(date +%s.%N); ./run --prepare > "$data/prepare.txt" 2>&1
+printf 'preparing this build for ./run (jar if stale, extract, class cache; once per build): %.1f s\n' \
+    "$(echo "$(date +%s.%N) - $t0" | bc)"
 start() {
   local t0; t0=$(date +%s.%N)
-  "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss512k -Xmx768m -jar "$jar" --server.port=$port \
-      --creditflow.data-dir="$data" > "$data/log-$1.txt" 2>&1 &
+  CREDITFLOW_DATA_DIR="$data" PORT=$port ./run > "$data/log-$1.txt" 2>&1 &
   echo $! > "$data/pid"
   until curl -fs "http://localhost:$port/actuator/health/readiness" | grep -q UP; do sleep 0.1; done
   echo "$(date +%s.%N) - $t0" | bc

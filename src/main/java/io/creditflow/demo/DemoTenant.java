@@ -1,5 +1,7 @@
 package io.creditflow.demo;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.creditflow.tenancy.ApiKeys;
 import io.creditflow.tenancy.ConsoleUsers;
 import io.creditflow.tenancy.Role;
@@ -7,6 +9,7 @@ import io.creditflow.tenancy.Tenant;
 import io.creditflow.tenancy.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -17,13 +20,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * On first start, creates the demo tenant ("demo"), a user per role, a platform operator and realistic demo data;
- * on every start, prints where to log in. A second start finds the tenant and reuses everything.
+ * On first start, creates the demo tenant ("demo"), a user per role, a platform operator and realistic demo data
+ * (the dunning and collection history right after, in the background: {@link DemoHistoryTask}); on every start,
+ * prints where to log in. A second start finds the tenant and reuses everything.
  */
 @Component
 @ConditionalOnProperty(name = "creditflow.demo.enabled", havingValue = "true")
@@ -44,7 +49,8 @@ class DemoTenant implements ApplicationRunner {
     private final ApiKeys apiKeys;
     private final DemoLoader loader;
     private final DemoDunning dunning;
-    private final DemoCollection collection;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<String> history;
     private final Clock clock;
     private final String apiKey;
     private final int debtors;
@@ -52,7 +58,7 @@ class DemoTenant implements ApplicationRunner {
     private final String baseUrl;
 
     DemoTenant(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, DemoLoader loader, DemoDunning dunning,
-               DemoCollection collection, Clock clock,
+               SchedulerClient scheduler, @Qualifier("demoHistory") OneTimeTask<String> demoHistory, Clock clock,
                @Value("${creditflow.demo.api-key:}") String apiKey,
                @Value("${creditflow.demo.debtors:1500}") int debtors,
                @Value("${creditflow.demo.seed:20260101}") long seed,
@@ -62,7 +68,8 @@ class DemoTenant implements ApplicationRunner {
         this.apiKeys = apiKeys;
         this.loader = loader;
         this.dunning = dunning;
-        this.collection = collection;
+        this.scheduler = scheduler;
+        this.history = demoHistory;
         this.clock = clock;
         this.apiKey = apiKey;
         this.debtors = debtors;
@@ -92,9 +99,10 @@ class DemoTenant implements ApplicationRunner {
         dunning.setUp(tenant.id(), tenant.name());
         loader.load(tenant.id(), debtors, seed, LocalDate.now(clock), done -> log.info("  ... {} of {} debtors",
                 done, debtors));
-        dunning.history(tenant.id());
-        collection.setUp(tenant.id());
-        log.info("Demo tenant ready in {} s", (System.nanoTime() - start) / 1_000_000_000);
+        // the past 46 days of dunning and the collection cases: in the background, after the console opens
+        scheduler.scheduleIfNotExists(history.instance(tenant.id().toString(), tenant.id().toString()), Instant.now());
+        log.info("Demo tenant ready in {} s; its dunning and collection history follows in the background",
+                (System.nanoTime() - start) / 1_000_000_000);
         return tenant;
     }
 
