@@ -27,5 +27,18 @@ public interface PayLinks {
         return linkFor(debtorId, invoiceIds);
     }
 
+    /** What one message's link is for: as the arguments of {@link #linkFor(UUID, List, List)}. */
+    record Request(UUID debtorId, List<UUID> invoiceIds, List<UUID> instalmentIds) {
+    }
+
+    /**
+     * The links of many messages at once (a run's batch), in the order of the requests; the same links as one
+     * {@code linkFor} call per request, in order, would make. By default exactly that.
+     */
+    default List<Optional<URI>> linksFor(List<Request> requests) {
+        return requests.stream().map(r -> r.instalmentIds().isEmpty() ? linkFor(r.debtorId(), r.invoiceIds())
+                : linkFor(r.debtorId(), r.invoiceIds(), r.instalmentIds())).toList();
+    }
+
     PayLinks NONE = (debtorId, invoiceIds) -> Optional.empty();
 }

@@ -16,6 +16,13 @@ public interface PortalAccess {
     /** The debtor's short code for this period, for readers of a letter or an SMS. */
     String codeFor(UUID debtorId);
 
+    /** The short codes of many debtors at once (a run's batch), by debtor; by default one by one. */
+    default java.util.Map<UUID, String> codesFor(java.util.Collection<UUID> debtorIds) {
+        java.util.Map<UUID, String> codes = new java.util.LinkedHashMap<>();
+        debtorIds.forEach(d -> codes.put(d, codeFor(d)));
+        return codes;
+    }
+
     /** Where a short code is typed in. */
     URI codeEntryUrl();
 

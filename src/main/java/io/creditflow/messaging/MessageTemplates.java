@@ -77,6 +77,13 @@ public class MessageTemplates {
     public record Rendered(String subject, String html, String text, String sms) {
     }
 
+    /**
+     * A rendered message without the plain-text part, for callers that add to the HTML before they derive the text
+     * (deriving it is the costliest step of rendering, and a letter or an SMS has no use for it).
+     */
+    public record Parts(String subject, String html, String sms) {
+    }
+
     private void loadDefaults() {
         YAMLMapper yaml = YAMLMapper.builder().build();
         try {
@@ -143,10 +150,20 @@ public class MessageTemplates {
 
     /** Renders a variant with a model (maps, lists, strings; see each template's description for its values). */
     public Rendered render(Resolved resolved, Map<String, Object> model) {
+        Parts p = renderParts(resolved, model);
+        return new Rendered(p.subject(), p.html(), HtmlText.of(p.html()), p.sms());
+    }
+
+    /** As {@link #render(Resolved, Map)}, without the plain-text part. */
+    public Parts renderParts(Resolved resolved, Map<String, Object> model) {
         Variant v = resolved.variant();
-        String body = compile(html, v.html()).execute(model);
-        return new Rendered(compile(plain, v.subject()).execute(model).strip(), body, HtmlText.of(body),
+        return new Parts(compile(plain, v.subject()).execute(model).strip(), compile(html, v.html()).execute(model),
                 compile(plain, v.sms()).execute(model).strip());
+    }
+
+    /** As {@link #render(String, String, Tone, Map)}, without the plain-text part. */
+    public Parts renderParts(String key, String language, Tone tone, Map<String, Object> model) {
+        return renderParts(resolve(key, language, tone), model);
     }
 
     /** The plain-text version of an HTML body, as e-mails carry it next to the HTML part. */

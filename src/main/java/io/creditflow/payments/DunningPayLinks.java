@@ -7,7 +7,11 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,6 +63,50 @@ class DunningPayLinks implements PayLinks {
             return Optional.empty();
         }
         return Optional.of(links.createFixed(debtorId, covered, amount).url());
+    }
+
+    /**
+     * Requests without instalments (nearly all) in three statements for the batch: which of their invoices are
+     * payable, then {@link PaymentLinks#linksFor}; those with instalments one by one, in their place.
+     */
+    @Override
+    public List<Optional<URI>> linksFor(List<Request> requests) {
+        Map<UUID, Integer> rank = new HashMap<>();
+        Map<UUID, UUID> debtorOf = new HashMap<>();
+        List<UUID> asked = requests.stream().filter(r -> r.instalmentIds().isEmpty())
+                .flatMap(r -> r.invoiceIds().stream()).distinct().toList();
+        if (!asked.isEmpty()) {
+            // as payable(): the debtor's open invoices, oldest due first (the database's order of the ids, too)
+            dsl.select(INVOICE.ID, INVOICE.DEBTOR_ID).from(INVOICE).where(INVOICE.ID.in(asked))
+                    .and(INVOICE.KIND.eq("INVOICE"))
+                    .and(INVOICE.OPEN_PRINCIPAL.plus(INVOICE.OPEN_COSTS).plus(INVOICE.OPEN_INTEREST).gt(BigDecimal.ZERO))
+                    .orderBy(INVOICE.DUE_DATE, INVOICE.ID).forEach(r -> {
+                        rank.put(r.value1(), rank.size());
+                        debtorOf.put(r.value1(), r.value2());
+                    });
+        }
+        List<PaymentLinks.Wanted> wanted = new ArrayList<>();
+        List<Integer> wantedAt = new ArrayList<>();
+        List<Optional<URI>> out = new ArrayList<>(java.util.Collections.nCopies(requests.size(), Optional.empty()));
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            if (!r.instalmentIds().isEmpty()) {
+                out.set(i, linkFor(r.debtorId(), r.invoiceIds(), r.instalmentIds()));
+                continue;
+            }
+            List<UUID> payable = r.invoiceIds().stream().distinct()
+                    .filter(id -> r.debtorId().equals(debtorOf.get(id))).sorted(Comparator.comparing(rank::get))
+                    .toList();
+            if (!payable.isEmpty()) {
+                wanted.add(new PaymentLinks.Wanted(r.debtorId(), payable));
+                wantedAt.add(i);
+            }
+        }
+        List<URI> made = links.linksFor(wanted);
+        for (int w = 0; w < made.size(); w++) {
+            out.set(wantedAt.get(w), Optional.of(made.get(w)));
+        }
+        return out;
     }
 
     /** The debtor's invoices among these that are still open, oldest due first. */

@@ -76,6 +76,64 @@ public class MessageComposer {
     public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
                                Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
                                boolean live) {
+        return compose(debtor, actions, invoices, settings, day,
+                new Sources(live ? this::payLink : request -> null, portal::codeFor));
+    }
+
+    /** What a batch's messages need made beforehand, for all of them at once: e-mails' pay links, portal codes. */
+    public record Prepared(Map<PayLinks.Request, URI> links, Map<UUID, String> codes) {
+    }
+
+    /** A debtor of a batch with its actions of the day. */
+    public record Due(Facts.Debtor debtor, List<Facts.PlannedAction> actions) {
+    }
+
+    /**
+     * Makes the pay links of the batch's e-mails and the portal codes of its letters and SMS together: what
+     * {@link #compose} would otherwise make one message at a time.
+     */
+    public Prepared prepare(List<Due> batch, Map<UUID, Facts.Invoice> invoices, DunningSettings settings) {
+        List<PayLinks.Request> requests = new ArrayList<>();
+        Set<UUID> coded = new LinkedHashSet<>();
+        for (Due due : batch) {
+            DebtorProfile p = due.debtor().profile();
+            if (p == null) {
+                continue;
+            }
+            var channels = channels(p, due.actions(), settings, new LinkedHashMap<>());
+            List<Facts.PlannedAction> email = channels.get(ActionType.EMAIL);
+            if (!email.isEmpty()) {
+                requests.add(payLinkRequest(due.debtor().id(), email, listed(email, invoices)));
+            }
+            if (!channels.get(ActionType.LETTER).isEmpty() || !channels.get(ActionType.SMS).isEmpty()) {
+                coded.add(due.debtor().id());
+            }
+        }
+        List<java.util.Optional<URI>> made = payLinks.getIfAvailable(() -> PayLinks.NONE).linksFor(requests);
+        Map<PayLinks.Request, URI> links = new java.util.HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            PayLinks.Request request = requests.get(i);
+            made.get(i).ifPresent(l -> links.put(request, l));
+        }
+        return new Prepared(links, coded.isEmpty() ? Map.of() : portal.codesFor(coded));
+    }
+
+    /** As {@link #compose(Facts.Debtor, List, Map, DunningSettings, LocalDate, boolean)} live, with what was prepared. */
+    public Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
+                               Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
+                               Prepared prepared) {
+        return compose(debtor, actions, invoices, settings, day, new Sources(prepared.links()::get,
+                d -> prepared.codes().containsKey(d) ? prepared.codes().get(d) : portal.codeFor(d)));
+    }
+
+    /** Where a message's pay link and portal code come from. */
+    private record Sources(java.util.function.Function<PayLinks.Request, @Nullable URI> link,
+                           java.util.function.Function<UUID, String> code) {
+    }
+
+    private Composition compose(Facts.Debtor debtor, List<Facts.PlannedAction> actions,
+                                Map<UUID, Facts.Invoice> invoices, DunningSettings settings, LocalDate day,
+                                Sources sources) {
         List<Draft> drafts = new ArrayList<>();
         Map<UUID, String> notes = new LinkedHashMap<>();
         DebtorProfile p = debtor.profile();
@@ -83,6 +141,20 @@ public class MessageComposer {
             actions.forEach(a -> notes.put(a.id(), "debtor erased: no message"));
             return new Composition(drafts, notes);
         }
+        for (var entry : channels(p, actions, settings, notes).entrySet()) {
+            if (!entry.getValue().isEmpty()) {
+                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes, sources)
+                        .ifPresent(drafts::add);
+            }
+        }
+        return new Composition(drafts, notes);
+    }
+
+    /** The actions per channel: an e-mail without an address goes by letter when the settings say so, else not. */
+    private static Map<ActionType, List<Facts.PlannedAction>> channels(DebtorProfile p,
+                                                                       List<Facts.PlannedAction> actions,
+                                                                       DunningSettings settings,
+                                                                       Map<UUID, String> notes) {
         Map<ActionType, List<Facts.PlannedAction>> byChannel = new LinkedHashMap<>();
         for (ActionType channel : List.of(ActionType.EMAIL, ActionType.LETTER, ActionType.SMS)) {
             byChannel.put(channel, new ArrayList<>(actions.stream().filter(a -> a.action(channel) != null).toList()));
@@ -98,18 +170,18 @@ public class MessageComposer {
             }
             email.clear();
         }
-        for (var entry : byChannel.entrySet()) {
-            if (!entry.getValue().isEmpty()) {
-                draft(debtor, entry.getKey(), entry.getValue(), invoices, settings, day, notes, live)
-                        .ifPresent(drafts::add);
-            }
-        }
-        return new Composition(drafts, notes);
+        return byChannel;
+    }
+
+    /** The invoices a message lists, oldest due first. */
+    private static List<Facts.Invoice> listed(List<Facts.PlannedAction> acts, Map<UUID, Facts.Invoice> invoices) {
+        return acts.stream().map(a -> invoices.get(a.invoiceId())).distinct()
+                .sorted(Comparator.comparing(Facts.Invoice::dueDate)).toList();
     }
 
     private java.util.Optional<Draft> draft(Facts.Debtor debtor, ActionType channel, List<Facts.PlannedAction> acts,
                                             Map<UUID, Facts.Invoice> invoices, DunningSettings settings,
-                                            LocalDate day, Map<UUID, String> notes, boolean live) {
+                                            LocalDate day, Map<UUID, String> notes, Sources sources) {
         DebtorProfile p = debtor.profile();
         Facts.PlannedAction lead = acts.stream().max(Comparator.comparing(Facts.PlannedAction::legal)
                 .thenComparing(Facts.PlannedAction::seq)).orElseThrow();
@@ -117,8 +189,7 @@ public class MessageComposer {
                 : lead.action(ActionType.EMAIL);
         Set<UUID> ids = new LinkedHashSet<>();
         acts.forEach(a -> ids.add(a.id()));
-        List<Facts.Invoice> listed = acts.stream().map(a -> invoices.get(a.invoiceId())).distinct()
-                .sorted(Comparator.comparing(Facts.Invoice::dueDate)).toList();
+        List<Facts.Invoice> listed = listed(acts, invoices);
         String lang = debtor.language();
         Tone tone = leadAction.tone() != null ? leadAction.tone()
                 : lead.flowTone() != null ? lead.flowTone() : settings.defaultTone();
@@ -127,12 +198,13 @@ public class MessageComposer {
         String legalHtml = legal == null ? "" : LegalNotice.html(lang, legal.consumer(), legal.costs(),
                 MessageModel.total(listed), listed.getFirst().currency());
         model.put("legalNotice", legalHtml);
-        String portalNotice = portalValues(model, debtor.id(), channel, lang);
-        URI link = live && channel == ActionType.EMAIL ? payLink(debtor.id(), acts, listed) : null;
+        String portalNotice = portalValues(model, debtor.id(), channel, lang, sources);
+        URI link = channel == ActionType.EMAIL ? sources.link().apply(payLinkRequest(debtor.id(), acts, listed))
+                : null;
         @SuppressWarnings("unchecked")
         Map<String, Object> payment = (Map<String, Object>) model.get("payment");
         payment.put("link", link == null ? "" : link.toString());
-        MessageTemplates.Rendered r = templates.render(String.valueOf(leadAction.template()), lang, tone, model);
+        MessageTemplates.Parts r = templates.renderParts(String.valueOf(leadAction.template()), lang, tone, model);
         // a tenant's template that leaves out the legal paragraph still gets it: the letter would be invalid without
         String html = legal == null || r.html().contains("class=\"legal\"") ? r.html() : r.html() + legalHtml;
         // an e-mail whose template does not place {{payment.link}} gets it as a closing paragraph
@@ -180,13 +252,14 @@ public class MessageComposer {
      * {@code portalCodeUrl} on letters and SMS, whose readers type them in) and returns the paragraph to add when the
      * template does not use them.
      */
-    private String portalValues(Map<String, Object> model, UUID debtorId, ActionType channel, String lang) {
+    private String portalValues(Map<String, Object> model, UUID debtorId, ActionType channel, String lang,
+                                Sources sources) {
         String link = portal.linkFor(debtorId).toString();
         model.put("portalLink", link);
         if (channel == ActionType.EMAIL) {
             return PortalNotice.emailHtml(lang, link);
         }
-        String code = portal.codeFor(debtorId);
+        String code = sources.code().apply(debtorId);
         String codeUrl = portal.codeEntryUrl().toString();
         model.put("portalCode", code);
         model.put("portalCodeUrl", codeUrl);
@@ -197,7 +270,8 @@ public class MessageComposer {
      * The pay link for what the message reminds of: its invoices, and for a payment-plan instalment (listed under
      * the plan's first invoice) the instalment's amount, which payments spreads over the plan's invoices.
      */
-    private @Nullable URI payLink(UUID debtorId, List<Facts.PlannedAction> acts, List<Facts.Invoice> listed) {
+    private static PayLinks.Request payLinkRequest(UUID debtorId, List<Facts.PlannedAction> acts,
+                                                   List<Facts.Invoice> listed) {
         Set<UUID> reminded = new LinkedHashSet<>();
         List<UUID> instalments = new ArrayList<>();
         for (Facts.PlannedAction a : acts) {
@@ -208,9 +282,11 @@ public class MessageComposer {
             }
         }
         List<UUID> invoiceIds = listed.stream().map(Facts.Invoice::id).filter(reminded::contains).toList();
-        PayLinks links = payLinks.getIfAvailable(() -> PayLinks.NONE);
-        return (instalments.isEmpty() ? links.linkFor(debtorId, invoiceIds)
-                : links.linkFor(debtorId, invoiceIds, instalments.stream().distinct().toList())).orElse(null);
+        return new PayLinks.Request(debtorId, invoiceIds, instalments.stream().distinct().toList());
+    }
+
+    private @Nullable URI payLink(PayLinks.Request request) {
+        return payLinks.getIfAvailable(() -> PayLinks.NONE).linksFor(List.of(request)).getFirst().orElse(null);
     }
 
     static String payLinkParagraph(URI link, String lang) {

@@ -92,17 +92,27 @@ public class RunExecutor {
         Map<UUID, List<UUID>> messageIds = new HashMap<>();
         List<MessageComposer.Draft> drafts = new ArrayList<>();
         int problems = 0;
+        List<UUID> charged = new ArrayList<>();
+        for (var entry : byDebtor.entrySet()) {
+            List<Facts.PlannedAction> actions = entry.getValue();
+            sideEffects(debtors.get(entry.getKey()), actions, invoices, settings, actions.getFirst().date(), outcomes);
+            if (actions.stream().anyMatch(a -> a.action(ActionType.CHARGE_COSTS) != null
+                    || a.action(ActionType.CHARGE_INTEREST) != null)) {
+                actions.forEach(a -> charged.add(a.invoiceId()));
+            }
+        }
+        if (!charged.isEmpty()) {
+            // the charges changed the open amounts the messages state
+            invoices.putAll(invoices(charged));
+        }
+        // the e-mails' pay links and the letters' portal codes for the whole batch at once, then the messages
+        MessageComposer.Prepared prepared = composer.prepare(byDebtor.entrySet().stream()
+                .map(e -> new MessageComposer.Due(debtors.get(e.getKey()), e.getValue())).toList(), invoices, settings);
         for (var entry : byDebtor.entrySet()) {
             Facts.Debtor debtor = debtors.get(entry.getKey());
             List<Facts.PlannedAction> actions = entry.getValue();
             LocalDate day = actions.getFirst().date();
-            sideEffects(debtor, actions, invoices, settings, day, outcomes);
-            if (actions.stream().anyMatch(a -> a.action(ActionType.CHARGE_COSTS) != null
-                    || a.action(ActionType.CHARGE_INTEREST) != null)) {
-                // the charges changed the open amounts the message states
-                invoices.putAll(invoices(actions.stream().map(Facts.PlannedAction::invoiceId).toList()));
-            }
-            MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day, true);
+            MessageComposer.Composition c = composer.compose(debtor, actions, invoices, settings, day, prepared);
             c.notes().forEach((id, note) -> outcomes.computeIfAbsent(id, k -> new ArrayList<>()).add(note));
             drafts.addAll(c.drafts());
             problems += c.notes().size();

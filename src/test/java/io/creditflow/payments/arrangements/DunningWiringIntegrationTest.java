@@ -93,6 +93,49 @@ class DunningWiringIntegrationTest {
                 () -> outbox.get(m.id())).content().orElseThrow().html()).contains("/pay/"));
     }
 
+    /** The links a run's batch makes together: per debtor its own invoices, oldest due first; reused next time. */
+    @Test
+    void aRunsPayLinksPayEachDebtorsRemindedInvoicesAndAreReusedByTheNextReminder() {
+        TestTenants.TestTenant tenant = tenants.create();
+        LocalDate today = LocalDate.now(clock);
+        List<UUID> ids = tenants.inTenant(tenant, () -> {
+            flows.addRule(0, null, null, flows.save(DunningFixtures.defaultFlowAs("link-flow"), null).flowId());
+            UUID two = DunningFixtures.consumer(debtors, "Dirk Twee", "nl", true);
+            UUID newer = DunningFixtures.invoice(invoices, two, "70.00", today.minusDays(8));
+            UUID older = DunningFixtures.invoice(invoices, two, "30.00", today.minusDays(10));
+            UUID one = DunningFixtures.consumer(debtors, "Eva Een", "en", true);
+            UUID only = DunningFixtures.invoice(invoices, one, "45.50", today.minusDays(9));
+            return List.of(two, older, newer, one, only);
+        });
+
+        runs.run(tenant.id(), today, "TEST");
+        String twoToken = payToken(tenant, ids.get(0), 0);
+        String oneToken = payToken(tenant, ids.get(3), 0);
+        PaymentLinks.Link twoLink = tenants.inTenant(tenant, () -> paymentLinks.list(ids.get(0), 10)).getFirst();
+        PaymentLinks.Link oneLink = tenants.inTenant(tenant, () -> paymentLinks.list(ids.get(3), 10)).getFirst();
+        assertThat(twoLink.token()).isEqualTo(twoToken);
+        assertThat(twoLink.invoiceIds()).containsExactly(ids.get(1), ids.get(2));
+        assertThat(twoLink.amount()).isEqualByComparingTo("100.00");
+        assertThat(oneLink.token()).isEqualTo(oneToken);
+        assertThat(oneLink.invoiceIds()).containsExactly(ids.get(4));
+        assertThat(oneLink.amount()).isEqualByComparingTo("45.50");
+
+        runs.run(tenant.id(), today.plusDays(14), "TEST");
+        assertThat(payToken(tenant, ids.get(0), 1)).as("the second reminder reuses the open link").isEqualTo(twoToken);
+        assertThat(tenants.inTenant(tenant, () -> paymentLinks.list(ids.get(0), 10))).hasSize(1);
+    }
+
+    /** The pay-link token in the debtor's {@code nth} e-mail (oldest first). */
+    private String payToken(TestTenants.TestTenant tenant, UUID debtor, int nth) {
+        List<String> html = tenants.inTenant(tenant, () -> outbox.bySubject(debtor, 10)).stream()
+                .filter(m -> m.channel() == Channel.EMAIL).sorted(java.util.Comparator.comparing(
+                        Outbox.Summary::createdAt)).map(m -> String.valueOf(tenants.inTenant(tenant,
+                        () -> outbox.get(m.id())).content().orElseThrow().html())).toList();
+        Matcher pay = Pattern.compile("/pay/([A-Za-z0-9_-]{32,})").matcher(html.get(nth));
+        assertThat(pay.find()).as(html.get(nth)).isTrue();
+        return pay.group(1);
+    }
+
     @Test
     void aMissedInstalmentsPayLinkPaysTheInstalmentAcrossThePlansInvoices() {
         TestTenants.TestTenant tenant = tenants.create();
