@@ -1,5 +1,6 @@
 package io.creditflow.payments;
 
+import io.creditflow.platform.CustomPlans;
 import io.creditflow.audit.AuditEvent;
 import io.creditflow.audit.AuditLog;
 import io.creditflow.jooq.tables.records.InvoiceRecord;
@@ -185,26 +186,24 @@ public class PaymentLinks {
         }
         // the foreign-key checks planned per execution: a generic plan cached while payment_link was young scans
         // the tenant's links by the (tenant, debtor) index for each check
-        dsl.execute("set local plan_cache_mode = force_custom_plan");
-        dsl.execute("""
-                with link as (
-                  insert into payment_link (tenant_id, id, token, debtor_id, amount, fixed_amount, currency, status,
-                                            expires_at)
-                  select current_tenant(), u.id, u.token, u.debtor, u.amount, false, u.currency, 'OPEN', {5}
-                    from unnest({0}::uuid[], {1}::text[], {2}::uuid[], {3}::numeric[], {4}::text[])
-                         as u(id, token, debtor, amount, currency)
-                  returning id)
-                insert into payment_link_invoice (tenant_id, link_id, invoice_id, position)
-                select current_tenant(), u.link, u.invoice, u.position
-                  from unnest({6}::uuid[], {7}::uuid[], {8}::int[]) as u(link, invoice, position)
-                  join link l on l.id = u.link""",
-                links.stream().map(NewLink::id).toArray(UUID[]::new),
-                links.stream().map(NewLink::token).toArray(String[]::new),
-                links.stream().map(l -> l.wanted().debtorId()).toArray(UUID[]::new),
-                links.stream().map(l -> l.payable().open()).toArray(BigDecimal[]::new),
-                links.stream().map(l -> l.payable().currency()).toArray(String[]::new), expires,
-                linkIds.toArray(UUID[]::new), invoiceIds.toArray(UUID[]::new), positions.toArray(Integer[]::new));
-        dsl.execute("set local plan_cache_mode to default");
+        CustomPlans.around(dsl, () -> dsl.execute("""
+                    with link as (
+                      insert into payment_link (tenant_id, id, token, debtor_id, amount, fixed_amount, currency, status,
+                                                expires_at)
+                      select current_tenant(), u.id, u.token, u.debtor, u.amount, false, u.currency, 'OPEN', {5}
+                        from unnest({0}::uuid[], {1}::text[], {2}::uuid[], {3}::numeric[], {4}::text[])
+                             as u(id, token, debtor, amount, currency)
+                      returning id)
+                    insert into payment_link_invoice (tenant_id, link_id, invoice_id, position)
+                    select current_tenant(), u.link, u.invoice, u.position
+                      from unnest({6}::uuid[], {7}::uuid[], {8}::int[]) as u(link, invoice, position)
+                      join link l on l.id = u.link""",
+                    links.stream().map(NewLink::id).toArray(UUID[]::new),
+                    links.stream().map(NewLink::token).toArray(String[]::new),
+                    links.stream().map(l -> l.wanted().debtorId()).toArray(UUID[]::new),
+                    links.stream().map(l -> l.payable().open()).toArray(BigDecimal[]::new),
+                    links.stream().map(l -> l.payable().currency()).toArray(String[]::new), expires,
+                    linkIds.toArray(UUID[]::new), invoiceIds.toArray(UUID[]::new), positions.toArray(Integer[]::new)));
         audit.recordAll(links.stream().map(l -> AuditEvent.of("payment-link.created", "payment-link", l.id())
                 .subject(l.wanted().debtorId()).detail("invoices", l.wanted().invoiceIds().size())).toList());
     }

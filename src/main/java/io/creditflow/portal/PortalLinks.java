@@ -1,5 +1,6 @@
 package io.creditflow.portal;
 
+import io.creditflow.platform.CustomPlans;
 import io.creditflow.dunning.PortalAccess;
 
 import io.creditflow.platform.TenantContext;
@@ -115,13 +116,11 @@ public class PortalLinks implements PortalAccess {
                 && !org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             // the foreign-key checks planned per execution (a generic plan cached on young tables can filter instead
             // of seeking)
-            dsl.execute("set local plan_cache_mode = force_custom_plan");
-            dsl.execute("""
-                    insert into portal_access_code (tenant_id, code_hash, debtor_id, expires_at)
-                    select current_tenant(), u.hash, u.debtor, {2} from unnest({0}::bytea[], {1}::uuid[]) as u(hash, debtor)
-                    on conflict do nothing""", codes.values().stream().map(PortalLinks::codeHash).toArray(byte[][]::new),
-                    codes.keySet().toArray(UUID[]::new), expires.atOffset(java.time.ZoneOffset.UTC));
-            dsl.execute("set local plan_cache_mode to default");
+            CustomPlans.around(dsl, () -> dsl.execute("""
+                        insert into portal_access_code (tenant_id, code_hash, debtor_id, expires_at)
+                        select current_tenant(), u.hash, u.debtor, {2} from unnest({0}::bytea[], {1}::uuid[]) as u(hash, debtor)
+                        on conflict do nothing""", codes.values().stream().map(PortalLinks::codeHash).toArray(byte[][]::new),
+                        codes.keySet().toArray(UUID[]::new), expires.atOffset(java.time.ZoneOffset.UTC)));
         }
         codes.replaceAll((d, code) -> format(code));
         return codes;

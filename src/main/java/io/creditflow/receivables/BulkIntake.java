@@ -310,12 +310,7 @@ public class BulkIntake {
      * also re-plans the foreign-key checks for every inserted row, which measured worse still.
      */
     private <T> T planned(java.util.function.Supplier<T> lookup) {
-        dsl.execute("set local plan_cache_mode = force_custom_plan");
-        try {
-            return lookup.get();
-        } finally {
-            dsl.execute("set local plan_cache_mode = auto");
-        }
+        return io.creditflow.platform.CustomPlans.around(dsl, lookup);
     }
 
     private static byte[] digest(InvoiceRow r, UUID debtorId) {

@@ -1,5 +1,6 @@
 package io.creditflow.dunning.run;
 
+import io.creditflow.platform.CustomPlans;
 import io.creditflow.messaging.Channel;
 import org.jooq.DSLContext;
 
@@ -47,31 +48,29 @@ final class LetterRecords {
         // connection's cached generic plan of the check, made while dunning_letter was young, takes the (tenant,
         // debtor) index with a filter on the id and so reads every letter of the tenant per check (a run on a new
         // database slowed down with every batch, to a second a batch).
-        dsl.execute("set local plan_cache_mode = force_custom_plan");
-        dsl.execute("""
-                with letter as (
-                  insert into dunning_letter (tenant_id, id, debtor_id, action_date, message_id, channel, status,
-                      debtor_type, principal, stated_costs, costs_excl_vat, vat, vat_declared, latest_due_date,
-                      term_days)
-                  select current_tenant(), u.id, u.debtor, u.day, u.message, u.channel, 'PENDING', u.type,
-                         u.principal, u.costs, u.excl, u.vat, u.declared, u.due, 14
-                    from unnest({0}::uuid[], {1}::uuid[], {2}::date[], {3}::uuid[], {4}::text[], {5}::text[],
-                                {6}::numeric[], {7}::numeric[], {8}::numeric[], {9}::numeric[], {10}::boolean[],
-                                {11}::date[])
-                         as u(id, debtor, day, message, channel, type, principal, costs, excl, vat, declared, due)
-                  on conflict (tenant_id, message_id) do nothing
-                  returning id)
-                insert into dunning_letter_invoice (tenant_id, letter_id, invoice_id, principal)
-                select current_tenant(), u.letter, u.invoice, u.principal
-                  from unnest({12}::uuid[], {13}::uuid[], {14}::numeric[]) as u(letter, invoice, principal)
-                  join letter l on l.id = u.letter""",
-                column(rows, 0, UUID[]::new), column(rows, 1, UUID[]::new), column(rows, 2, java.time.LocalDate[]::new),
-                column(rows, 3, UUID[]::new), column(rows, 4, String[]::new), column(rows, 5, String[]::new),
-                column(rows, 6, BigDecimal[]::new), column(rows, 7, BigDecimal[]::new),
-                column(rows, 8, BigDecimal[]::new), column(rows, 9, BigDecimal[]::new),
-                column(rows, 10, Boolean[]::new), column(rows, 11, java.time.LocalDate[]::new),
-                column(links, 0, UUID[]::new), column(links, 1, UUID[]::new), column(links, 2, BigDecimal[]::new));
-        dsl.execute("set local plan_cache_mode to default");
+        CustomPlans.around(dsl, () -> dsl.execute("""
+                    with letter as (
+                      insert into dunning_letter (tenant_id, id, debtor_id, action_date, message_id, channel, status,
+                          debtor_type, principal, stated_costs, costs_excl_vat, vat, vat_declared, latest_due_date,
+                          term_days)
+                      select current_tenant(), u.id, u.debtor, u.day, u.message, u.channel, 'PENDING', u.type,
+                             u.principal, u.costs, u.excl, u.vat, u.declared, u.due, 14
+                        from unnest({0}::uuid[], {1}::uuid[], {2}::date[], {3}::uuid[], {4}::text[], {5}::text[],
+                                    {6}::numeric[], {7}::numeric[], {8}::numeric[], {9}::numeric[], {10}::boolean[],
+                                    {11}::date[])
+                             as u(id, debtor, day, message, channel, type, principal, costs, excl, vat, declared, due)
+                      on conflict (tenant_id, message_id) do nothing
+                      returning id)
+                    insert into dunning_letter_invoice (tenant_id, letter_id, invoice_id, principal)
+                    select current_tenant(), u.letter, u.invoice, u.principal
+                      from unnest({12}::uuid[], {13}::uuid[], {14}::numeric[]) as u(letter, invoice, principal)
+                      join letter l on l.id = u.letter""",
+                    column(rows, 0, UUID[]::new), column(rows, 1, UUID[]::new), column(rows, 2, java.time.LocalDate[]::new),
+                    column(rows, 3, UUID[]::new), column(rows, 4, String[]::new), column(rows, 5, String[]::new),
+                    column(rows, 6, BigDecimal[]::new), column(rows, 7, BigDecimal[]::new),
+                    column(rows, 8, BigDecimal[]::new), column(rows, 9, BigDecimal[]::new),
+                    column(rows, 10, Boolean[]::new), column(rows, 11, java.time.LocalDate[]::new),
+                    column(links, 0, UUID[]::new), column(links, 1, UUID[]::new), column(links, 2, BigDecimal[]::new)));
     }
 
     @SuppressWarnings("unchecked")
