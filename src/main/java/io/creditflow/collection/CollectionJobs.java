@@ -1,12 +1,11 @@
 package io.creditflow.collection;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.creditflow.platform.TenantScope;
+import io.creditflow.tenancy.DailyTenantTasks;
 import io.creditflow.tenancy.Tenants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
@@ -48,14 +46,7 @@ class CollectionJobs {
     RecurringTask<Void> collectionDaily(Tenants tenants, Clock clock,
                                         @Value("${creditflow.collection.daily-run-time:07:00}") LocalTime at,
                                         OneTimeTask<String> collectionAdvanceTask) {
-        return Tasks.recurring("collection-daily", Schedules.daily(clock.getZone(), at))
-                .execute((instance, context) -> {
-                    LocalDate today = LocalDate.now(clock);
-                    SchedulerClient client = context.getSchedulerClient();
-                    for (UUID tenant : tenants.activeIds()) {
-                        client.scheduleIfNotExists(collectionAdvanceTask.instance(tenant + ":" + today,
-                                tenant + "|" + today), Instant.now());
-                    }
-                });
+        return DailyTenantTasks.daily("collection-daily", at, clock, tenants, collectionAdvanceTask,
+                (tenant, day) -> tenant + "|" + day);
     }
 }

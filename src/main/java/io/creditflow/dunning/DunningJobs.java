@@ -1,11 +1,10 @@
 package io.creditflow.dunning;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.creditflow.tenancy.DailyTenantTasks;
 import io.creditflow.tenancy.Tenants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
@@ -42,14 +40,7 @@ class DunningJobs {
     RecurringTask<Void> dunningDaily(Tenants tenants, Clock clock,
                                      @Value("${creditflow.dunning.daily-run-time:06:00}") LocalTime at,
                                      OneTimeTask<String> dunningRunTask) {
-        return Tasks.recurring("dunning-daily", Schedules.daily(clock.getZone(), at))
-                .execute((instance, context) -> {
-                    LocalDate today = LocalDate.now(clock);
-                    SchedulerClient client = context.getSchedulerClient();
-                    for (UUID tenant : tenants.activeIds()) {
-                        client.scheduleIfNotExists(dunningRunTask.instance(tenant + ":" + today,
-                                tenant + "|" + today + "|SCHEDULED"), Instant.now());
-                    }
-                });
+        return DailyTenantTasks.daily("dunning-daily", at, clock, tenants, dunningRunTask,
+                (tenant, day) -> tenant + "|" + day + "|SCHEDULED");
     }
 }
