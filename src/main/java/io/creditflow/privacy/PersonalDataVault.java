@@ -29,26 +29,38 @@ public class PersonalDataVault {
     }
 
     public byte[] encrypt(UUID subject, String place, String plaintext) {
+        return encryptBytes(subject, place, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The plaintext, or empty if the subject was erased (its key destroyed). */
+    public Optional<String> decrypt(UUID subject, String place, byte[] ciphertext) {
+        return decryptBytes(subject, place, ciphertext).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * As {@link #encrypt} for a document kept byte for byte (an e-invoice as received, whatever its character
+     * encoding), without the detour through text.
+     */
+    public byte[] encryptBytes(UUID subject, String place, byte[] plaintext) {
         UUID tenant = TenantContext.require();
         Aead key = subjectKeys.keyFor(tenant, subject).orElseThrow(() -> new IllegalStateException(
                 "The personal data of subject " + subject + " was erased; nothing new may be stored for it"));
         try {
-            return key.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), ad(tenant, subject, place));
+            return key.encrypt(plaintext, ad(tenant, subject, place));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The plaintext, or empty if the subject was erased (its key destroyed). */
-    public Optional<String> decrypt(UUID subject, String place, byte[] ciphertext) {
+    /** The plaintext bytes, or empty if the subject was erased (its key destroyed). */
+    public Optional<byte[]> decryptBytes(UUID subject, String place, byte[] ciphertext) {
         UUID tenant = TenantContext.require();
         Optional<Aead> key = subjectKeys.keyFor(tenant, subject);
         if (key.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new String(key.get().decrypt(ciphertext, ad(tenant, subject, place)),
-                    StandardCharsets.UTF_8));
+            return Optional.of(key.get().decrypt(ciphertext, ad(tenant, subject, place)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ciphertext of subject " + subject + " at " + place
                     + " does not decrypt: it was altered or moved", e);

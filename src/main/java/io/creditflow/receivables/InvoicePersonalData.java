@@ -55,7 +55,7 @@ class InvoicePersonalData implements PersonalDataContributor {
     public ProcessingActivity activity() {
         return new ProcessingActivity("Invoices, payments and ledgers", "Collecting payment; fiscal record keeping",
                 "Debtors of the controller", List.of("invoices and lines", "amounts owed and paid",
-                        "payment references", "disputes"));
+                        "payment references", "disputes", "original e-invoices (UBL documents as received)"));
     }
 
     @Override

@@ -168,6 +168,66 @@ class HandOffIntegrationTest {
     }
 
     @Test
+    void aClaimThatCameInAsUblIsHandedOffWithItsOriginalEInvoiceByteForByte() throws Exception {
+        byte[] ubl;
+        try (var in = getClass().getResourceAsStream("/imports/peppol-invoice.xml")) {
+            ubl = in.readAllBytes();
+        }
+        var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(ubl) {
+            @Override
+            public String getFilename() {
+                return "VF-2026-00417.xml";
+            }
+        });
+        String importId = tenant.api().post().uri("/api/v1/imports?kind=invoices")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class)
+                .get("id").asString();
+        await().atMost(java.time.Duration.ofMinutes(2)).until(() -> List.of("SUCCEEDED", "FAILED").contains(
+                tenant.api().get().uri("/api/v1/imports/" + importId).retrieve().body(JsonNode.class)
+                        .get("status").asString()));
+        JsonNode imported = tenant.api().get().uri("/api/v1/invoices?number=VF-2026-00417").retrieve()
+                .body(JsonNode.class);
+        UUID ublInvoice = UUID.fromString(imported.get("id").asString());
+        UUID debtor = UUID.fromString(imported.get("debtorId").asString());
+        UUID apiInvoice = in(() -> DunningFixtures.invoice(invoices, debtor, "300.00", today.minusDays(70)));
+        String apiNumber = in(() -> invoices.get(apiInvoice).number());
+        UUID caseId = in(() -> cases.request(debtor, List.of(ublInvoice, apiInvoice), "s1")).orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            in(() -> cases.advance(caseId));
+        }
+        assertThat(post(tenant.api(), "/api/v1/collection-cases/" + caseId + "/handoff", "").status()).isEqualTo(200);
+        RestClient approver = tenants.apiWithScopes(tenant, Set.of("collection:approve", "collection:read"));
+        Answer approved = post(approver, "/api/v1/collection-cases/" + caseId + "/handoff/approval", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        UUID handoffId = UUID.fromString(json.readTree(approved.body()).get("id").asString());
+        Path drop = Path.of(dataDir, "collection", "file-drop", tenant.id().toString(), handoffId + ".dossier");
+        assertThat(new String(Files.readAllBytes(drop), StandardCharsets.ISO_8859_1)).doesNotContain("Kerkstraat 12a");
+
+        Map<String, byte[]> files = unzip(tenant.api().get().uri("/api/v1/collection-cases/" + caseId + "/dossier")
+                .retrieve().body(byte[].class));
+        assertThat(files.get("invoices/VF-2026-00417.xml")).as("the e-invoice as uploaded").isEqualTo(ubl);
+        assertThat(files).containsKeys("invoices/VF-2026-00417.pdf", "invoices/" + apiNumber + ".pdf")
+                .doesNotContainKey("invoices/" + apiNumber + ".xml");
+        JsonNode claims = json.readTree(files.get("dossier.json")).get("claims");
+        JsonNode fromUbl = claims.valueStream().filter(c -> c.get("number").asString().equals("VF-2026-00417"))
+                .findFirst().orElseThrow();
+        assertThat(fromUbl.get("originalFormat").asString()).isEqualTo("UBL");
+        JsonNode original = fromUbl.get("originalDocument");
+        assertThat(original.get("file").asString()).isEqualTo("invoices/VF-2026-00417.xml");
+        assertThat(original.get("mediaType").asString()).isEqualTo("application/xml");
+        assertThat(original.get("bytes").asInt()).isEqualTo(ubl.length);
+        assertThat(original.get("sha256").asString()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(ubl)));
+        JsonNode fromApi = claims.valueStream().filter(c -> c.get("number").asString().equals(apiNumber))
+                .findFirst().orElseThrow();
+        assertThat(fromApi.get("originalFormat").asString()).isEqualTo("PDF");
+        assertThat(fromApi.get("originalDocument").isNull()).isTrue();
+        assertThat(new String(files.get("dossier.json"), StandardCharsets.UTF_8)).doesNotContain("not retained");
+        assertThat(text(files.get("invoices/VF-2026-00417.pdf"))).contains("invoices/VF-2026-00417.xml");
+    }
+
+    @Test
     void anAutomaticHandOffNeedsNoApproval() {
         tenant.api().put().uri("/api/v1/collection-settings").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"autoHandoffStage\":\"READY_FOR_BAILIFF\"}").retrieve().toBodilessEntity();

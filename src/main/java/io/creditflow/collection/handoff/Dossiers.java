@@ -12,6 +12,8 @@ import io.creditflow.receivables.Invoice;
 import io.creditflow.receivables.InvoiceInput;
 import io.creditflow.receivables.Invoices;
 import io.creditflow.receivables.Ledger;
+import io.creditflow.receivables.OriginalInvoices;
+import io.creditflow.receivables.OriginalInvoices.OriginalInvoice;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -36,9 +39,10 @@ import java.util.zip.ZipOutputStream;
 /**
  * The hand-off dossier of a case, as one ZIP: {@code dossier.json} (case, creditor, debtor, claims with their ledger,
  * stage history, the full communication history from the messaging outbox, the 14-day-letter evidence),
- * {@code dossier.pdf} (the same for people), {@code invoices/<number>.pdf} (each claim; receivables keeps the data of
- * a UBL import, not the XML file, so a UBL invoice is rendered as PDF too and the JSON names its original format),
- * {@code letters/<id>.pdf} (14-day letters as sent) and {@code messages/<id>.pdf} (letters and letter PDFs as sent).
+ * {@code dossier.pdf} (the same for people), {@code invoices/<number>.pdf} (each claim, rendered from its registered
+ * data), {@code invoices/<number>.xml} (the creditor's original e-invoice, byte for byte as received, for each claim
+ * that came in as UBL; the JSON names it with its SHA-256 and size), {@code letters/<id>.pdf} (14-day letters as sent)
+ * and {@code messages/<id>.pdf} (letters and letter PDFs as sent).
  * Built inside the caller's transaction; every decrypted message read is audited by the outbox.
  */
 @Component
@@ -47,6 +51,7 @@ public class Dossiers {
     private final CollectionCases cases;
     private final Debtors debtors;
     private final Invoices invoices;
+    private final OriginalInvoices originals;
     private final Ledger ledger;
     private final DunningHistory history;
     private final DunningSettingsStore dunningSettings;
@@ -54,11 +59,12 @@ public class Dossiers {
     private final JsonMapper json;
     private final Clock clock;
 
-    Dossiers(CollectionCases cases, Debtors debtors, Invoices invoices, Ledger ledger, DunningHistory history,
-             DunningSettingsStore dunningSettings, Outbox outbox, JsonMapper json, Clock clock) {
+    Dossiers(CollectionCases cases, Debtors debtors, Invoices invoices, OriginalInvoices originals, Ledger ledger,
+             DunningHistory history, DunningSettingsStore dunningSettings, Outbox outbox, JsonMapper json, Clock clock) {
         this.cases = cases;
         this.debtors = debtors;
         this.invoices = invoices;
+        this.originals = originals;
         this.ledger = ledger;
         this.history = history;
         this.dunningSettings = dunningSettings;
@@ -88,8 +94,10 @@ public class Dossiers {
         List<Map<String, Object>> claimJson = new ArrayList<>();
         List<Map<String, Object>> letters = new ArrayList<>();
         for (Invoice i : claims) {
-            claimJson.add(claimJson(i));
-            files.put("invoices/" + safe(i.number()) + ".pdf", invoicePdf(i, debtor, creditor));
+            Optional<OriginalInvoice> original = originals.of(i.id());
+            claimJson.add(claimJson(i, original));
+            files.put("invoices/" + safe(i.number()) + ".pdf", invoicePdf(i, debtor, creditor, original));
+            original.ifPresent(o -> files.put(originalPath(o), o.bytes()));
             for (DunningHistory.Letter l : history.lettersOfInvoice(i.id())) {
                 if (letters.stream().noneMatch(x -> x.get("id").equals(l.id().toString()))) {
                     letters.add(letterJson(l));
@@ -147,7 +155,7 @@ public class Dossiers {
         return m;
     }
 
-    private Map<String, Object> claimJson(Invoice i) {
+    private Map<String, Object> claimJson(Invoice i, Optional<OriginalInvoice> original) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("invoiceId", i.id().toString());
         m.put("number", i.number());
@@ -159,8 +167,17 @@ public class Dossiers {
         m.put("openInterest", money(i.openInterest()));
         m.put("paymentReference", i.paymentReference());
         m.put("source", i.source());
-        m.put("originalFormat", "UBL".equalsIgnoreCase(i.source()) ? "UBL (XML not retained: rendered as PDF)" : "PDF");
+        m.put("originalFormat", original.map(OriginalInvoice::format).orElse("PDF"));
         m.put("document", "invoices/" + safe(i.number()) + ".pdf");
+        m.put("originalDocument", original.map(o -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("file", originalPath(o));
+            x.put("mediaType", o.mediaType());
+            x.put("bytes", o.bytes().length);
+            x.put("sha256", o.sha256());
+            x.put("receivedAt", o.receivedAt().toString());
+            return x;
+        }).orElse(null));
         m.put("ledger", ledger.entries(i.id()).stream().map(e -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("seq", e.seq());
@@ -246,7 +263,7 @@ public class Dossiers {
         return pdf.render();
     }
 
-    private byte[] invoicePdf(Invoice i, Debtor debtor, DunningSettings creditor) {
+    private byte[] invoicePdf(Invoice i, Debtor debtor, DunningSettings creditor, Optional<OriginalInvoice> original) {
         Pdf pdf = new Pdf("Invoice " + i.number());
         pdf.facts(Map.of("Creditor", creditor.creditorName(), "Debtor", debtor.displayName(), "Issued",
                 i.issueDate().toString(), "Due", i.dueDate().toString(), "Amount", i.currency() + " " + money(i.amount()),
@@ -256,8 +273,14 @@ public class Dossiers {
         pdf.heading("Lines").table(List.of("Description", "Quantity", "Unit price", "Amount"), lines.stream()
                 .map(l -> List.of(l.description(), l.quantity().stripTrailingZeros().toPlainString(),
                         money(l.unitPrice()), money(l.amount()))).toList());
-        pdf.paragraph("Rendered by Creditflow from the invoice data as registered; not the creditor's original document.");
+        pdf.paragraph("Rendered by Creditflow from the invoice data as registered; not the creditor's original document."
+                + original.map(o -> " The original e-invoice (" + o.format() + ") is enclosed as " + originalPath(o)
+                        + ", SHA-256 " + o.sha256() + ".").orElse(""));
         return pdf.render();
+    }
+
+    private static String originalPath(OriginalInvoice o) {
+        return "invoices/" + o.fileName();
     }
 
     private static byte[] zip(Map<String, byte[]> files) {

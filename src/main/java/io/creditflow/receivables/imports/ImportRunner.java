@@ -126,7 +126,7 @@ class ImportRunner {
             throw new Rollback(failed(0, "The file has a header but no rows. Nothing was imported."));
         }
         progress.phase(ImportStatus.IMPORTING, total - bad);
-        BulkIntake.Result r = isUbl ? ubl.write(document)
+        BulkIntake.Result r = isUbl ? ubl.write(document, job.id())
                 : csv.write(file, profiles.resolve(job.profileId(), job.kind()), validation, progress);
         boolean invoices = job.kind() == ImportKind.INVOICES;
         long imported = invoices ? r.invoicesCreated() + r.invoicesUpdated() : r.debtorsCreated() + r.debtorsUpdated();

@@ -7,6 +7,7 @@ import io.creditflow.receivables.DebtorInput;
 import io.creditflow.receivables.DebtorValidation;
 import io.creditflow.receivables.InvoiceInput;
 import io.creditflow.receivables.InvoiceValidation;
+import io.creditflow.receivables.OriginalInvoices;
 import oasis.names.specification.ubl.schema.xsd.creditnote_21.CreditNoteType;
 import oasis.names.specification.ubl.schema.xsd.invoice_21.InvoiceType;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,11 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A UBL 2.1 e-invoice (Peppol BIS Billing 3.0 Invoice or CreditNote): parsed safely, validated with the Peppol rules
  * (every broken rule is reported by its id), read with ph-ubl and mapped onto a debtor and a receivable
- * ({@link UblMapping}). One document is one row.
+ * ({@link UblMapping}). One document is one row; the document itself is kept, byte for byte, as the invoice's
+ * original ({@link OriginalInvoices}).
  */
 @Component
 class UblImport {
@@ -36,22 +40,25 @@ class UblImport {
 
     private final PeppolRules rules;
     private final BulkIntake intake;
+    private final OriginalInvoices originals;
     private final long maxBytes;
 
-    UblImport(PeppolRules rules, BulkIntake intake,
+    UblImport(PeppolRules rules, BulkIntake intake, OriginalInvoices originals,
               @Value("${creditflow.receivables.imports.max-xml-bytes:20000000}") long maxBytes) {
         this.rules = rules;
         this.intake = intake;
+        this.originals = originals;
         this.maxBytes = maxBytes;
     }
 
-    /** The debtor and receivable of a valid document. */
-    record Document(BulkIntake.DebtorRow debtor, BulkIntake.InvoiceRow invoice) {
+    /** The debtor and receivable of a valid document, and the document itself as received (kept byte for byte). */
+    record Document(BulkIntake.DebtorRow debtor, BulkIntake.InvoiceRow invoice, byte[] original) {
     }
 
     /** Reads and validates; returns null (with the errors reported) when the document cannot be imported. */
     @Nullable Document read(Path file, ErrorSink errors) {
-        org.w3c.dom.Document dom = parse(file);
+        byte[] original = load(file);
+        org.w3c.dom.Document dom = parse(original);
         Element root = dom.getDocumentElement();
         boolean creditNote = CREDIT_NOTE_NS.equals(root.getNamespaceURI()) && "CreditNote".equals(root.getLocalName());
         boolean invoice = INVOICE_NS.equals(root.getNamespaceURI()) && "Invoice".equals(root.getLocalName());
@@ -82,25 +89,39 @@ class UblImport {
             problems.add(new RowError(null, UblMapping.elementOf(e.field()), e.field() + ": " + e.reason()));
         }
         errors.addAll(problems);
-        return problems.isEmpty() ? new Document(mapped.debtor(), mapped.invoice()) : null;
+        return problems.isEmpty() ? new Document(mapped.debtor(), mapped.invoice(), original) : null;
     }
 
-    BulkIntake.Result write(@Nullable Document document) {
+    /**
+     * Writes the debtor and the receivable, and keeps the document as the invoice's original (for the bailiff's
+     * dossier), all in the import's transaction. Also when the invoice was unchanged: the file is then the original
+     * of data already registered (e.g. first sent through the API).
+     */
+    BulkIntake.Result write(@Nullable Document document, UUID importId) {
         if (document == null) {
             return BulkIntake.Result.NONE;
         }
-        return intake.write(List.of(document.debtor()), List.of(document.invoice()), "UBL");
+        BulkIntake.Result result = intake.write(List.of(document.debtor()), List.of(document.invoice()), "UBL");
+        originals.keepUbl(document.invoice().number(), document.original(), importId);
+        return result;
     }
 
-    private org.w3c.dom.Document parse(Path file) {
+    /** The file's bytes, bounded: the size is checked before anything is read. */
+    private byte[] load(Path file) {
         try {
             if (Files.size(file) > maxBytes) {
                 throw new ImportFormatException(null, null, "the XML file is larger than " + maxBytes / 1_000_000
                         + " MB; an e-invoice is one document of a few hundred KB");
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                return SafeXml.parse(in);
-            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static org.w3c.dom.Document parse(byte[] original) {
+        try (InputStream in = new ByteArrayInputStream(original)) {
+            return SafeXml.parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,11 +4,15 @@ import io.creditflow.platform.web.CursorPage;
 import io.creditflow.receivables.InvoiceStatus;
 import io.creditflow.receivables.Invoices;
 import io.creditflow.receivables.Ledger;
+import io.creditflow.receivables.OriginalInvoices;
 import io.creditflow.receivables.web.ReceivablesJson.InvoiceRequest;
 import io.creditflow.receivables.web.ReceivablesJson.InvoiceResponse;
 import io.creditflow.receivables.web.ReceivablesJson.LedgerEntryResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +34,12 @@ class InvoicesController {
 
     private final Invoices invoices;
     private final Ledger ledger;
+    private final OriginalInvoices originals;
 
-    InvoicesController(Invoices invoices, Ledger ledger) {
+    InvoicesController(Invoices invoices, Ledger ledger, OriginalInvoices originals) {
         this.invoices = invoices;
         this.ledger = ledger;
+        this.originals = originals;
     }
 
     @PostMapping
@@ -72,6 +78,22 @@ class InvoicesController {
     List<LedgerEntryResponse> ledger(@PathVariable UUID id) {
         invoices.get(id);
         return ledger.entries(id).stream().map(LedgerEntryResponse::of).toList();
+    }
+
+    /**
+     * The creditor's original document of an invoice that came in as an e-invoice, byte for byte as received (an
+     * audited read); 404 when the invoice has none (registered through the API or a CSV import) or is not found.
+     */
+    @GetMapping("/{id}/original")
+    @PreAuthorize("hasAuthority('receivables:read')")
+    ResponseEntity<byte[]> original(@PathVariable UUID id) {
+        invoices.get(id);
+        var original = originals.of(id).orElseThrow(() -> new io.creditflow.platform.NotFoundException(
+                "Original document of invoice", id));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(original.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(original.fileName())
+                        .build().toString())
+                .body(original.bytes());
     }
 
     record DisputeRequest(String reason) {
