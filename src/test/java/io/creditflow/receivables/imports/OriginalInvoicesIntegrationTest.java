@@ -1,6 +1,12 @@
 package io.creditflow.receivables.imports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import io.creditflow.platform.TenantScope;
+import io.creditflow.privacy.LegalHolds;
+import io.creditflow.privacy.rights.Erasures;
 import io.creditflow.receivables.OriginalInvoices;
 import io.creditflow.support.CreditflowTest;
 import io.creditflow.support.Superuser;
@@ -17,10 +23,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.creditflow.jooq.Tables.INVOICE_ORIGINAL;
@@ -43,6 +52,9 @@ class OriginalInvoicesIntegrationTest {
     @Autowired Environment environment;
     @Autowired ImportJobs jobs;
     @Autowired DSLContext dsl;
+    @Autowired LegalHolds holds;
+    @Autowired Erasures erasures;
+    @Autowired JsonMapper json;
 
     /**
      * The fixture as sent, and a variant no re-serialisation would reproduce: ISO-8859-1 with an accented name, CRLF
@@ -143,32 +155,70 @@ class OriginalInvoicesIntegrationTest {
                 .getStatusCode().value()).isEqualTo(404);
     }
 
-    @Test
-    void theAccessExportGivesTheDocumentBackAndAnErasureDeletesIt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"as-sent", "latin1-crlf"})
+    void theAccessExportGivesTheDocumentBackAndAnErasureDeletesIt(String variant) throws Exception {
         TestTenant tenant = tenants.create();
-        byte[] document = fixture("peppol-invoice.xml");
+        byte[] document = variant.equals("as-sent") ? fixture("peppol-invoice.xml") : latin1Variant();
         assertThat(new ImportClient(tenant).run(document, "f.xml", "kind=invoices").get("status").asString())
                 .isEqualTo("SUCCEEDED");
         UUID invoiceId = invoiceId(tenant, "VF-2026-00417");
-        String debtorId = tenant.api().get().uri("/api/v1/invoices/{id}", invoiceId).retrieve().body(JsonNode.class)
-                .get("debtorId").asString();
+        String debtorId = debtorOf(tenant, invoiceId);
 
-        JsonNode export = tenant.api().get().uri("/api/v1/privacy/debtors/{id}/export", debtorId).retrieve()
-                .body(JsonNode.class);
-        JsonNode record = section(export, "receivables.original-invoices").get("records").get(0);
-        assertThat(record.get("content").asString().getBytes(StandardCharsets.UTF_8)).isEqualTo(document);
+        String exported = tenant.api().get().uri("/api/v1/privacy/debtors/{id}/export", debtorId).retrieve()
+                .body(String.class);
+        Set<ValidationMessage> problems = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.newInputStream(Path.of("docs/privacy/access-export.schema.json")))
+                .validate(new ObjectMapper().readTree(exported));
+        assertThat(problems).as("the export matches docs/privacy/access-export.schema.json").isEmpty();
+        JsonNode record = section(json.readTree(exported), "receivables.original-invoices").get("records").get(0);
+        byte[] given = record.has("content") ? record.get("content").asString().getBytes(StandardCharsets.UTF_8)
+                : Base64.getDecoder().decode(record.get("contentBase64").asString());
+        assertThat(given).as("UTF-8 as text, anything else in Base64: byte for byte either way").isEqualTo(document);
+        assertThat(record.has("content")).isEqualTo(variant.equals("as-sent"));
         assertThat(record.get("invoiceId").asString()).isEqualTo(invoiceId.toString());
 
         JsonNode erasure = tenant.api().post().uri("/api/v1/privacy/debtors/{id}/erasure", debtorId)
                 .contentType(MediaType.APPLICATION_JSON).body("{}").retrieve().body(JsonNode.class);
         assertThat(erasure.get("status").asString()).as(erasure.toString()).isEqualTo("COMPLETED");
-        assertThat(section(erasure.get("certificate"), "receivables.original-invoices").get("actions").get(0)
-                .get("outcome").asString()).isEqualTo("DELETED");
+        assertThat(outcome(erasure.get("certificate"))).isEqualTo("DELETED");
         assertThat(tenantRows(tenant)).as("the original is gone, not only unreadable").isZero();
         assertThat(tenant.api().get().uri("/api/v1/invoices/{id}/original", invoiceId).retrieve().toBodilessEntity()
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(tenant.api().get().uri("/api/v1/invoices/{id}", invoiceId).retrieve().toBodilessEntity()
                 .getStatusCode().value()).as("the invoice itself is kept for fiscal retention").isEqualTo(200);
+    }
+
+    @Test
+    void underALegalHoldTheOriginalIsKeptAsEvidenceUntilTheHoldEnds() throws Exception {
+        TestTenant tenant = tenants.create();
+        byte[] document = fixture("peppol-invoice.xml");
+        assertThat(new ImportClient(tenant).run(document, "f.xml", "kind=invoices").get("status").asString())
+                .isEqualTo("SUCCEEDED");
+        UUID invoiceId = invoiceId(tenant, "VF-2026-00417");
+        UUID debtorId = UUID.fromString(debtorOf(tenant, invoiceId));
+        tenantScope.inTenant(tenant.id(), () -> holds.place(debtorId, "collection.case", "CASE-UBL",
+                "open collection case: the claim is being collected"));
+
+        JsonNode first = tenant.api().post().uri("/api/v1/privacy/debtors/{id}/erasure", debtorId)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").retrieve().body(JsonNode.class);
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("PENDING_HOLD");
+        assertThat(outcome(first.get("certificate"))).isEqualTo("KEPT");
+        assertThat(tenantScope.inTenant(tenant.id(), () -> originals.of(invoiceId))).as("the claim's evidence")
+                .hasValueSatisfying(o -> assertThat(o.bytes()).isEqualTo(document));
+
+        tenantScope.inTenant(tenant.id(), () -> holds.release("collection.case", "CASE-UBL"));
+        tenantScope.inTenant(tenant.id(), () -> erasures.completePending(debtorId));
+        assertThat(tenantRows(tenant)).isZero();
+    }
+
+    private static String outcome(JsonNode certificate) {
+        return section(certificate, "receivables.original-invoices").get("actions").get(0).get("outcome").asString();
+    }
+
+    private static String debtorOf(TestTenant tenant, UUID invoiceId) {
+        return tenant.api().get().uri("/api/v1/invoices/{id}", invoiceId).retrieve().body(JsonNode.class)
+                .get("debtorId").asString();
     }
 
     private static JsonNode section(JsonNode parent, String name) {
