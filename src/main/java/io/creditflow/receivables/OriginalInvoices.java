@@ -89,6 +89,11 @@ public class OriginalInvoices {
                 bytes.get(), r.value5()));
     }
 
+    /** Whether the invoice has an original document (reads no personal data: for a page to offer the download). */
+    public boolean has(UUID invoiceId) {
+        return dsl.fetchExists(INVOICE_ORIGINAL, INVOICE_ORIGINAL.INVOICE_ID.eq(invoiceId));
+    }
+
     /**
      * Keeps the e-invoice that an import has just written as invoice {@code number}, inside the import's transaction
      * (a rolled-back import keeps nothing). A later e-invoice for the same number replaces it: the invoice's data

@@ -11,11 +11,16 @@ import io.creditflow.receivables.Debtors;
 import io.creditflow.receivables.Invoice;
 import io.creditflow.receivables.Invoices;
 import io.creditflow.receivables.Ledger;
+import io.creditflow.receivables.OriginalInvoices;
 import io.creditflow.receivables.ReceivablesOverview;
 import io.creditflow.receivables.TimelineEntry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,18 +42,20 @@ class ReceivablesConsole {
     private final Debtors debtors;
     private final Invoices invoices;
     private final Ledger ledger;
+    private final OriginalInvoices originals;
     private final ReceivablesOverview overview;
     private final DebtorTimeline debtorTimeline;
     private final PrivacyMarkers markers;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    ReceivablesConsole(Debtors debtors, Invoices invoices, Ledger ledger, ReceivablesOverview overview,
-                       DebtorTimeline debtorTimeline, PrivacyMarkers markers, AuditLog audit,
-                       JsonMapper json) {
+    ReceivablesConsole(Debtors debtors, Invoices invoices, Ledger ledger, OriginalInvoices originals,
+                       ReceivablesOverview overview, DebtorTimeline debtorTimeline, PrivacyMarkers markers,
+                       AuditLog audit, JsonMapper json) {
         this.debtors = debtors;
         this.invoices = invoices;
         this.ledger = ledger;
+        this.originals = originals;
         this.overview = overview;
         this.debtorTimeline = debtorTimeline;
         this.markers = markers;
@@ -111,7 +118,20 @@ class ReceivablesConsole {
         model.addAttribute("markers", markers.of(invoice.debtorId()));
         model.addAttribute("entries", ledger.entries(id));
         model.addAttribute("lines", invoices.lines(id));
+        model.addAttribute("hasOriginal", originals.has(id));
         return "receivables/invoice";
+    }
+
+    /** The e-invoice as received, byte for byte (an audited read of personal data). */
+    @GetMapping("/console/invoices/{id}/original.xml")
+    ResponseEntity<byte[]> original(@PathVariable UUID id) {
+        invoices.get(id);
+        var original = originals.of(id).orElseThrow(() -> new io.creditflow.platform.NotFoundException(
+                "Original document of invoice", id));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(original.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(original.fileName())
+                        .build().toString())
+                .body(original.bytes());
     }
 
     @PostMapping("/console/invoices/{id}/dispute")

@@ -8,10 +8,12 @@ import io.creditflow.platform.TenantScope;
 import io.creditflow.privacy.LegalHolds;
 import io.creditflow.privacy.rights.Erasures;
 import io.creditflow.receivables.OriginalInvoices;
+import io.creditflow.support.ConsoleSession;
 import io.creditflow.support.CreditflowTest;
 import io.creditflow.support.Superuser;
 import io.creditflow.support.TestTenants;
 import io.creditflow.support.TestTenants.TestTenant;
+import io.creditflow.tenancy.Role;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,13 @@ class OriginalInvoicesIntegrationTest {
         assertThat(download.getBody()).isEqualTo(document);
         assertThat(download.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_XML)).isTrue();
         assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("VF-2026-00417.xml");
+        ConsoleSession console = new ConsoleSession(tenant.baseUrl());
+        console.login(tenant.user(Role.COLLECTOR), TestTenants.PASSWORD);
+        assertThat(console.get("/console/invoices/" + invoiceId).body())
+                .contains("/console/invoices/" + invoiceId + "/original.xml");
+        var page = console.get("/console/invoices/" + invoiceId + "/original.xml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Disposition").orElseThrow()).contains("VF-2026-00417.xml");
         var original = tenantScope.inTenant(tenant.id(), () -> originals.of(invoiceId)).orElseThrow();
         assertThat(original.bytes()).isEqualTo(document);
         assertThat(original.format()).isEqualTo("UBL");
@@ -121,6 +130,9 @@ class OriginalInvoicesIntegrationTest {
         assertThat(tenant.api().get().uri("/api/v1/invoices/{id}/original", invoiceId).retrieve().toBodilessEntity()
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(tenantScope.inTenant(tenant.id(), () -> originals.of(invoiceId))).isEmpty();
+        ConsoleSession console = new ConsoleSession(tenant.baseUrl());
+        console.login(tenant.user(Role.COLLECTOR), TestTenants.PASSWORD);
+        assertThat(console.get("/console/invoices/" + invoiceId).body()).doesNotContain("original.xml");
     }
 
     @Test
