@@ -44,7 +44,7 @@ class OriginalInvoicePersonalData implements PersonalDataContributor {
     public ExportSection export(DataSubject subject) {
         List<Map<String, Object>> records = new ArrayList<>();
         for (UUID invoiceId : originals.invoicesOf(subject.debtorId())) {
-            originals.of(invoiceId).ifPresent(o -> {
+            originals.read(invoiceId).ifPresent(o -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("recordType", "originalInvoice");
                 m.put("invoiceId", invoiceId.toString());

@@ -45,14 +45,15 @@ public class OriginalInvoices {
     /**
      * One invoice's original document.
      *
+     * @param debtorId   the debtor whose key encrypts it (the invoice's debtor when it was received)
      * @param fileName   a file name for it: the invoice number (characters unsafe in a path replaced) and extension
      * @param mediaType  {@code application/xml} for UBL
      * @param format     {@code UBL}
      * @param bytes      the document exactly as received
      * @param receivedAt when the import that brought it ran
      */
-    public record OriginalInvoice(UUID invoiceId, String fileName, String mediaType, String format, byte[] bytes,
-                                  OffsetDateTime receivedAt) {
+    public record OriginalInvoice(UUID invoiceId, UUID debtorId, String fileName, String mediaType, String format,
+                                  byte[] bytes, OffsetDateTime receivedAt) {
 
         /** Lower-case hex SHA-256 of the bytes: lets a recipient check the document is the one received. */
         public String sha256() {
@@ -70,6 +71,14 @@ public class OriginalInvoices {
      */
     @Transactional
     public Optional<OriginalInvoice> of(UUID invoiceId) {
+        Optional<OriginalInvoice> original = read(invoiceId);
+        original.ifPresent(o -> audit.record(AuditEvent.of("invoice.original.read", "invoice", invoiceId)
+                .subject(o.debtorId())));
+        return original;
+    }
+
+    /** As {@link #of}, without its audit entry: for the access export, which privacy audits as a whole. */
+    Optional<OriginalInvoice> read(UUID invoiceId) {
         var row = dsl.select(INVOICE_ORIGINAL.DEBTOR_ID, INVOICE_ORIGINAL.MEDIA_TYPE, INVOICE_ORIGINAL.FORMAT,
                         INVOICE_ORIGINAL.CONTENT, INVOICE_ORIGINAL.RECEIVED_AT, INVOICE.NUMBER)
                 .from(INVOICE_ORIGINAL).join(INVOICE).on(INVOICE.TENANT_ID.eq(INVOICE_ORIGINAL.TENANT_ID)
@@ -84,9 +93,8 @@ public class OriginalInvoices {
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
-        audit.record(AuditEvent.of("invoice.original.read", "invoice", invoiceId).subject(debtorId));
-        return Optional.of(new OriginalInvoice(invoiceId, fileName(r.value6(), r.value2()), r.value2(), r.value3(),
-                bytes.get(), r.value5()));
+        return Optional.of(new OriginalInvoice(invoiceId, debtorId, fileName(r.value6(), r.value2()), r.value2(),
+                r.value3(), bytes.get(), r.value5()));
     }
 
     /** Whether the invoice has an original document (reads no personal data: for a page to offer the download). */
