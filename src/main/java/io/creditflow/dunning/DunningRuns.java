@@ -6,6 +6,7 @@ import io.creditflow.dunning.run.RunExecutor;
 import io.creditflow.dunning.run.RunPlanner;
 import io.creditflow.messaging.ContactRestrictions;
 import io.creditflow.platform.Ids;
+import io.creditflow.platform.PlannerStatistics;
 import io.creditflow.platform.TenantScope;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,8 @@ import java.util.UUID;
 public class DunningRuns {
 
     private static final Logger log = LoggerFactory.getLogger(DunningRuns.class);
+    /** Rows a run writes (actions done plus messages) before it first refreshes planner statistics. */
+    private static final long STATISTICS_AFTER_ROWS = 4_000;
 
     private final DSLContext dsl;
     private final TenantScope tenantScope;
@@ -41,12 +44,14 @@ public class DunningRuns {
     private final ObjectProvider<ScoreBandProvider> scores;
     private final ObjectProvider<PaymentPlanInstalments> plans;
     private final AuditLog audit;
+    private final PlannerStatistics statistics;
     private final int batchSize;
 
     DunningRuns(DSLContext dsl, TenantScope tenantScope, RunPlanner planner, RunExecutor executor,
                 DunningSettingsStore settings, ObjectProvider<ContactRestrictions> restrictions,
                 ObjectProvider<ScoreBandProvider> scores, ObjectProvider<PaymentPlanInstalments> plans,
-                AuditLog audit, @Value("${creditflow.dunning.batch-size:200}") int batchSize) {
+                AuditLog audit, PlannerStatistics statistics,
+                @Value("${creditflow.dunning.batch-size:200}") int batchSize) {
         this.dsl = dsl;
         this.tenantScope = tenantScope;
         this.planner = planner;
@@ -56,6 +61,7 @@ public class DunningRuns {
         this.scores = scores;
         this.plans = plans;
         this.audit = audit;
+        this.statistics = statistics;
         this.batchSize = batchSize;
     }
 
@@ -74,8 +80,13 @@ public class DunningRuns {
                     node());
         });
         try {
-            tenantScope.inTenant(tenant, () -> plan(runId, day));
+            RunPlanner.Counts planned = tenantScope.inTenant(tenant, () -> plan(runId, day));
+            if (planned.planned() + planned.skipped() >= STATISTICS_AFTER_ROWS) {
+                // the claim reads the actions just planned: let the planner see this tenant's share of them
+                tenantScope.inTenant(tenant, () -> statistics.refresh("dunning_action"));
+            }
             DunningSettings s = tenantScope.inTenant(tenant, settings::get);
+            PlannerStatistics.Growth written = PlannerStatistics.growth(STATISTICS_AFTER_ROWS);
             UUID after = null;
             boolean wrapped = false;
             while (true) {
@@ -92,6 +103,10 @@ public class DunningRuns {
                     continue;
                 }
                 after = batch.last();
+                if (written.add(batch.actions() + batch.messages())) {
+                    // letters, pay links, portal codes and messages of a tenant new to those tables
+                    statistics.refreshStale();
+                }
                 tenantScope.inTenant(tenant, () -> {
                     dsl.execute("update dunning_run set executed = executed + {0}, messages = messages + {1}, "
                             + "problems = problems + {2} where id = {3}", batch.actions(), batch.messages(),
@@ -114,7 +129,7 @@ public class DunningRuns {
         return tenantScope.inTenant(tenant, () -> get(runId));
     }
 
-    private void plan(UUID runId, LocalDate day) {
+    private RunPlanner.Counts plan(UUID runId, LocalDate day) {
         RunPlanner.Counts c = planner.plan(runId, day, settings.get().catchUp(),
                 restrictions.getIfAvailable(() -> ContactRestrictions.NONE),
                 scores.getIfAvailable(() -> ScoreBandProvider.NO_SCORE),
@@ -123,6 +138,7 @@ public class DunningRuns {
                 update dunning_run set planned_at = clock_timestamp(), evaluated = {0}, paused = {1}, restricted = {2},
                        planned = {3}, skipped = {4} where id = {5}""", c.evaluated(), c.paused(), c.restricted(),
                 c.planned(), c.skipped(), runId);
+        return c;
     }
 
     public Run get(UUID runId) {

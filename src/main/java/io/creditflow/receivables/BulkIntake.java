@@ -34,6 +34,9 @@ import static io.creditflow.jooq.Tables.INVOICE;
 @Component
 public class BulkIntake {
 
+    /** The tables a bulk write fills (for {@code platform.PlannerStatistics}). */
+    public static final List<String> TABLES = List.of("debtor", "debtor_lookup", "invoice", "ledger_entry");
+
     private final DSLContext dsl;
     private final CopyIn copyIn;
     private final DebtorProfileCodec codec;

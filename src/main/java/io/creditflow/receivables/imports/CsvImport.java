@@ -1,5 +1,6 @@
 package io.creditflow.receivables.imports;
 
+import io.creditflow.platform.PlannerStatistics;
 import io.creditflow.platform.database.CopyIn;
 import io.creditflow.receivables.BulkIntake;
 import io.creditflow.receivables.BulkIntake.DebtorRow;
@@ -33,21 +34,26 @@ import java.util.Map;
 class CsvImport {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Rows an import writes before it first refreshes planner statistics of the tables it fills. */
+    private static final long STATISTICS_AFTER_ROWS = 20_000;
 
     private final DSLContext dsl;
     private final CopyIn copyIn;
     private final BulkIntake intake;
     private final CrossRowChecks crossRowChecks;
+    private final PlannerStatistics statistics;
     private final int maxField;
     private final int batchSize;
 
     CsvImport(DSLContext dsl, CopyIn copyIn, BulkIntake intake, CrossRowChecks crossRowChecks,
+              PlannerStatistics statistics,
               @Value("${creditflow.receivables.imports.max-field-length:1000}") int maxField,
               @Value("${creditflow.receivables.imports.batch-size:5000}") int batchSize) {
         this.dsl = dsl;
         this.copyIn = copyIn;
         this.intake = intake;
         this.crossRowChecks = crossRowChecks;
+        this.statistics = statistics;
         this.maxField = maxField;
         this.batchSize = batchSize;
     }
@@ -112,6 +118,7 @@ class CsvImport {
         BulkIntake.Result result = BulkIntake.Result.NONE;
         Map<String, DebtorRow> debtors = new LinkedHashMap<>();
         List<InvoiceRow> invoices = new ArrayList<>(batchSize);
+        PlannerStatistics.Growth written = PlannerStatistics.growth(STATISTICS_AFTER_ROWS);
         long rows = 0;
         try (Reading reading = open(file, profile, new byte[16], false)) {
             for (CsvRecords.Record record; (record = reading.records.next()) != null; ) {
@@ -127,16 +134,21 @@ class CsvImport {
                     invoices.add(row.invoice());
                 }
                 if (debtors.size() >= batchSize || invoices.size() >= batchSize) {
-                    result = result.plus(flush(debtors, invoices));
+                    result = result.plus(flush(debtors, invoices, written));
                     progress.rowsDone(rows);
                 }
             }
         }
-        return result.plus(flush(debtors, invoices));
+        return result.plus(flush(debtors, invoices, written));
     }
 
-    private BulkIntake.Result flush(Map<String, DebtorRow> debtors, List<InvoiceRow> invoices) {
+    private BulkIntake.Result flush(Map<String, DebtorRow> debtors, List<InvoiceRow> invoices,
+                                    PlannerStatistics.Growth written) {
         BulkIntake.Result r = intake.write(List.copyOf(debtors.values()), List.copyOf(invoices), "IMPORT");
+        if (written.add(debtors.size() + invoices.size())) {
+            // this import's own rows, still uncommitted, are what the next batches' lookups and checks search
+            statistics.refresh(BulkIntake.TABLES.toArray(String[]::new));
+        }
         debtors.clear();
         invoices.clear();
         return r;
