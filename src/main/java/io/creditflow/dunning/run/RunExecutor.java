@@ -39,6 +39,15 @@ import java.util.UUID;
 public class RunExecutor {
 
     static final int LOCK_CLASS = 4_711;
+    /**
+     * Below every debtor id: the claim's cursor starts here, so that {@code debtor_id > greatest(after, NO_DEBTOR)}
+     * (greatest ignores a null) bounds the index scan even in the connection's cached generic plan. With {@code
+     * (after is null or debtor_id > after)} that plan could not use the bound and read the tenant's planned actions
+     * from the first one on every batch, dead index entries of the actions already done included, so a run slowed
+     * with every batch (measured: up to 1.3 s per claim; 53 s instead of 12 s for a tenant of 50,000 invoices).
+     * ({@code coalesce} instead of {@code greatest} stayed a filter in EXPLAIN (GENERIC_PLAN) on PostgreSQL 18.)
+     */
+    private static final UUID NO_DEBTOR = new UUID(0, 0);
 
     private final DSLContext dsl;
     private final DebtorProfileCodec codec;
@@ -192,7 +201,7 @@ public class RunExecutor {
                 with d as (
                   select debtor_id from (
                     select distinct debtor_id from dunning_action
-                     where status = 'PLANNED' and ({2}::uuid is null or debtor_id > {2}::uuid)
+                     where status = 'PLANNED' and debtor_id > greatest({2}::uuid, {3}::uuid)
                      order by debtor_id limit {1} * 4) x
                    where pg_try_advisory_xact_lock({0}, hashtext(x.debtor_id::text)) limit {1}),
                 tones as (select flow_id, version, definition ->> 'tone' as tone from dunning_flow_version)
@@ -206,7 +215,7 @@ public class RunExecutor {
                                           and s.version = a.flow_version and s.step_key = a.step_key
                  where a.status = 'PLANNED' and a.debtor_id in (select debtor_id from d)
                  order by a.debtor_id, a.step_seq
-                   for update of a""", LOCK_CLASS, size, after).fetch();
+                   for update of a""", LOCK_CLASS, size, after, NO_DEBTOR).fetch();
         List<Facts.PlannedAction> actions = new ArrayList<>(rows.size());
         for (Record r : rows) {
             String tone = r.get("tone", String.class);
