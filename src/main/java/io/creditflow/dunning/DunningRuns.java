@@ -33,7 +33,7 @@ public class DunningRuns {
 
     private static final Logger log = LoggerFactory.getLogger(DunningRuns.class);
     /** Rows a run writes (actions done plus messages) before it first refreshes planner statistics. */
-    private static final long STATISTICS_AFTER_ROWS = 4_000;
+    private static final long STATISTICS_AFTER_ROWS = 8_000;
 
     private final DSLContext dsl;
     private final TenantScope tenantScope;

@@ -1,6 +1,5 @@
 package io.creditflow.payments;
 
-import io.creditflow.platform.CustomPlans;
 import io.creditflow.audit.AuditEvent;
 import io.creditflow.audit.AuditLog;
 import io.creditflow.jooq.tables.records.InvoiceRecord;
@@ -184,9 +183,9 @@ public class PaymentLinks {
                 positions.add(i + 1);
             }
         }
-        // the foreign-key checks planned per execution: a generic plan cached while payment_link was young scans
-        // the tenant's links by the (tenant, debtor) index for each check
-        CustomPlans.around(dsl, () -> dsl.execute("""
+        // the foreign-key checks keep the default plan caching: see dunning's LetterRecords (a plan made for a
+        // tenant the statistics do not know yet scans the tenant's links by the (tenant, debtor) index per check)
+        dsl.execute("""
                     with link as (
                       insert into payment_link (tenant_id, id, token, debtor_id, amount, fixed_amount, currency, status,
                                                 expires_at)
@@ -203,7 +202,7 @@ public class PaymentLinks {
                     links.stream().map(l -> l.wanted().debtorId()).toArray(UUID[]::new),
                     links.stream().map(l -> l.payable().open()).toArray(BigDecimal[]::new),
                     links.stream().map(l -> l.payable().currency()).toArray(String[]::new), expires,
-                    linkIds.toArray(UUID[]::new), invoiceIds.toArray(UUID[]::new), positions.toArray(Integer[]::new)));
+                    linkIds.toArray(UUID[]::new), invoiceIds.toArray(UUID[]::new), positions.toArray(Integer[]::new));
         audit.recordAll(links.stream().map(l -> AuditEvent.of("payment-link.created", "payment-link", l.id())
                 .subject(l.wanted().debtorId()).detail("invoices", l.wanted().invoiceIds().size())).toList());
     }

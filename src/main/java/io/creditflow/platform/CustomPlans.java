@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 
 /**
  * Runs statements with plans made for their values ({@code plan_cache_mode = force_custom_plan}), then returns the
- * transaction to PostgreSQL's default. For bulk work on tables that grow during it: a prepared statement, or the
- * foreign-key check PostgreSQL prepares per connection, switches to a generic plan after five runs, costed on the
- * statistics of the still-small table, and then scans the tenant's growing rows once per execution. Scoped to the
- * statements that need it: forcing custom plans for a whole bulk transaction also re-plans every other row's checks,
- * which measured worse (see {@code receivables.BulkIntake}).
+ * transaction to PostgreSQL's default. For a bulk writer's own lookups with many values (an IN list of a batch's
+ * invoice numbers): as a prepared statement it would switch to a generic plan after five runs, costed on the
+ * statistics of the still-small table, and scan the tenant's growing rows once per batch. Not for statements whose
+ * foreign-key checks matter: forcing custom plans re-plans every row's check, and a check planned for the values of
+ * a tenant the statistics do not know yet picks the wrong index (see {@link PlannerStatistics}).
  */
 public final class CustomPlans {
 
@@ -24,12 +24,5 @@ public final class CustomPlans {
         } finally {
             dsl.execute("set local plan_cache_mode to default");
         }
-    }
-
-    public static void around(DSLContext dsl, Runnable statements) {
-        around(dsl, () -> {
-            statements.run();
-            return null;
-        });
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 public class PlannerStatistics {
 
     /** Tables with fewer committed changes since their last analysis are left to autovacuum. */
-    static final long MIN_CHANGES = 5_000;
+    static final long MIN_CHANGES = 1_000;
 
     private final DSLContext dsl;
     private final TransactionTemplate ownTransaction;

@@ -1,6 +1,5 @@
 package io.creditflow.portal;
 
-import io.creditflow.platform.CustomPlans;
 import io.creditflow.dunning.PortalAccess;
 
 import io.creditflow.platform.TenantContext;
@@ -114,13 +113,11 @@ public class PortalLinks implements PortalAccess {
         debtorIds.forEach(d -> codes.put(d, encode(vault.digest("portal-code/v1:" + d + ":" + month))));
         if (!codes.isEmpty()
                 && !org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            // the foreign-key checks planned per execution (a generic plan cached on young tables can filter instead
-            // of seeking)
-            CustomPlans.around(dsl, () -> dsl.execute("""
+            dsl.execute("""
                         insert into portal_access_code (tenant_id, code_hash, debtor_id, expires_at)
                         select current_tenant(), u.hash, u.debtor, {2} from unnest({0}::bytea[], {1}::uuid[]) as u(hash, debtor)
                         on conflict do nothing""", codes.values().stream().map(PortalLinks::codeHash).toArray(byte[][]::new),
-                        codes.keySet().toArray(UUID[]::new), expires.atOffset(java.time.ZoneOffset.UTC)));
+                        codes.keySet().toArray(UUID[]::new), expires.atOffset(java.time.ZoneOffset.UTC));
         }
         codes.replaceAll((d, code) -> format(code));
         return codes;
