@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +32,13 @@ import java.util.TreeMap;
  * file leaves without passing the schema.
  */
 public final class Pain008Writer {
+
+    /**
+     * ISO dateTime with seconds always written: {@code LocalDateTime.toString()} leaves out zero seconds
+     * ("2026-11-21T22:40"), which the pain.008 schema rejects (a file made at a whole minute failed validation).
+     */
+    private static final java.time.format.DateTimeFormatter CREATION_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.008.001.02";
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
@@ -118,7 +124,7 @@ public final class Pain008Writer {
     private static void groupHeader(XMLStreamWriter w, DirectDebitInitiation initiation) throws XMLStreamException {
         w.writeStartElement("GrpHdr");
         element(w, "MsgId", initiation.messageId());
-        element(w, "CreDtTm", initiation.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        element(w, "CreDtTm", CREATION_TIME.format(initiation.createdAt()));
         element(w, "NbOfTxs", Integer.toString(initiation.transactions().size()));
         element(w, "CtrlSum", initiation.controlSum().toPlainString());
         w.writeStartElement("InitgPty");

@@ -69,6 +69,19 @@ class Pain008WriterUnitTest {
         assertThat(child((Element) blocks.item(0), "PmtInfId")).isEqualTo("CF-DD-20240301-01-FRST-20240310");
     }
 
+    /** A file made at a whole minute (or hour) still says its seconds: the schema's dateTime needs them. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"22,40,0,0,2026-11-21T22:40:00", "0,0,0,0,2026-11-21T00:00:00",
+            "9,30,15,999999999,2026-11-21T09:30:15"})
+    void theCreationTimeAlwaysHasSeconds(int hour, int minute, int second, int nanos, String written)
+            throws Exception {
+        DirectDebitInitiation atWholeMinute = new DirectDebitInitiation("CF-DD-20261121-01",
+                LocalDateTime.of(2026, 11, 21, hour, minute, second, nanos), "Creditflow Demo BV", CREDITOR,
+                LocalInstrument.CORE, List.of(tx("E2E-1", "10.00", SequenceType.RCUR, MARCH_10, null)));
+        Document xml = parse(writer.toValidatedBytes(atWholeMinute));
+        assertThat(text(xml, "GrpHdr", "CreDtTm")).isEqualTo(written);
+    }
+
     @Test
     void writesStructuredReferencesStructuredAndTransliteratesNames() throws Exception {
         DirectDebitTransaction ozdemir = new DirectDebitTransaction("E2E-7", Money.euros("12.00"), "MND 7",
