@@ -18,8 +18,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A dunning run of one tenant for one day: plan (one transaction, set-based SQL over every open item), then execute
@@ -46,12 +52,14 @@ public class DunningRuns {
     private final AuditLog audit;
     private final PlannerStatistics statistics;
     private final int batchSize;
+    private final int workers;
 
     DunningRuns(DSLContext dsl, TenantScope tenantScope, RunPlanner planner, RunExecutor executor,
                 DunningSettingsStore settings, ObjectProvider<ContactRestrictions> restrictions,
                 ObjectProvider<ScoreBandProvider> scores, ObjectProvider<PaymentPlanInstalments> plans,
                 AuditLog audit, PlannerStatistics statistics,
-                @Value("${creditflow.dunning.batch-size:200}") int batchSize) {
+                @Value("${creditflow.dunning.batch-size:200}") int batchSize,
+                @Value("${creditflow.dunning.workers:2}") int workers) {
         this.dsl = dsl;
         this.tenantScope = tenantScope;
         this.planner = planner;
@@ -63,6 +71,10 @@ public class DunningRuns {
         this.audit = audit;
         this.statistics = statistics;
         this.batchSize = batchSize;
+        if (workers < 1) {
+            throw new IllegalArgumentException("creditflow.dunning.workers must be at least 1");
+        }
+        this.workers = workers;
     }
 
     public record Run(UUID id, LocalDate runDate, String trigger, String status, @Nullable String node,
@@ -85,34 +97,7 @@ public class DunningRuns {
                 // the claim reads the actions just planned: let the planner see this tenant's share of them
                 tenantScope.inTenant(tenant, () -> statistics.refresh("dunning_action"));
             }
-            DunningSettings s = tenantScope.inTenant(tenant, settings::get);
-            PlannerStatistics.Growth written = PlannerStatistics.growth(STATISTICS_AFTER_ROWS);
-            UUID after = null;
-            boolean wrapped = false;
-            while (true) {
-                UUID from = after;
-                RunExecutor.BatchResult batch = tenantScope.inTenant(tenant,
-                        () -> executor.executeBatch(runId, batchSize, s, from));
-                if (batch.debtors() == 0) {
-                    if (after == null || wrapped) {
-                        break;
-                    }
-                    // once more from the start: debtors another node held a moment ago, or planned meanwhile
-                    after = null;
-                    wrapped = true;
-                    continue;
-                }
-                after = batch.last();
-                if (written.add(batch.actions() + batch.messages())) {
-                    // letters, pay links, portal codes and messages of a tenant new to those tables
-                    statistics.refreshStale();
-                }
-                tenantScope.inTenant(tenant, () -> {
-                    dsl.execute("update dunning_run set executed = executed + {0}, messages = messages + {1}, "
-                            + "problems = problems + {2} where id = {3}", batch.actions(), batch.messages(),
-                            batch.problems(), runId);
-                });
-            }
+            execute(tenant, runId, tenantScope.inTenant(tenant, settings::get));
             tenantScope.inTenant(tenant, () -> {
                 dsl.execute("update dunning_run set status = 'COMPLETED', finished_at = clock_timestamp() where id = {0}", runId);
                 audit.record(AuditEvent.of("dunning.run-completed", "dunning-run", runId).detail("date", day.toString()));
@@ -127,6 +112,85 @@ public class DunningRuns {
             throw e;
         }
         return tenantScope.inTenant(tenant, () -> get(runId));
+    }
+
+    /**
+     * Executes the planned actions with {@code workers} threads, each claiming batches after its own cursor: the
+     * claim's advisory locks make them skip each other's debtors exactly as two nodes do, so one node uses both
+     * cores (composing messages in Java while the database writes another batch). The first failure stops the
+     * other workers after their current batch and fails the run; what was not committed stays planned.
+     */
+    private void execute(UUID tenant, UUID runId, DunningSettings s) {
+        PlannerStatistics.Growth written = PlannerStatistics.growth(STATISTICS_AFTER_ROWS);
+        AtomicBoolean stop = new AtomicBoolean();
+        if (workers == 1) {
+            work(tenant, runId, s, written, stop);
+            return;
+        }
+        List<Future<?>> running = new ArrayList<>(workers);
+        try (ExecutorService pool = Executors.newFixedThreadPool(workers,
+                Thread.ofPlatform().name("dunning-run-", 1).daemon().factory())) {
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> work(tenant, runId, s, written, stop)));
+            }
+            RuntimeException failure = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r
+                                : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.set(true);
+                    throw new IllegalStateException("interrupted while the dunning run executed", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private void work(UUID tenant, UUID runId, DunningSettings s, PlannerStatistics.Growth written,
+                      AtomicBoolean stop) {
+        UUID after = null;
+        boolean wrapped = false;
+        try {
+            while (!stop.get()) {
+                UUID from = after;
+                RunExecutor.BatchResult batch = tenantScope.inTenant(tenant,
+                        () -> executor.executeBatch(runId, batchSize, s, from));
+                if (batch.debtors() == 0) {
+                    if (after == null || wrapped) {
+                        return;
+                    }
+                    // once more from the start: debtors another worker or node held a moment ago, or planned meanwhile
+                    after = null;
+                    wrapped = true;
+                    continue;
+                }
+                after = batch.last();
+                boolean due;
+                synchronized (written) {
+                    due = written.add(batch.actions() + batch.messages());
+                }
+                if (due) {
+                    // letters, pay links, portal codes and messages of a tenant new to those tables
+                    statistics.refreshStale();
+                }
+                tenantScope.inTenant(tenant, () -> {
+                    dsl.execute("update dunning_run set executed = executed + {0}, messages = messages + {1}, "
+                            + "problems = problems + {2} where id = {3}", batch.actions(), batch.messages(),
+                            batch.problems(), runId);
+                });
+            }
+        } catch (RuntimeException e) {
+            stop.set(true);
+            throw e;
+        }
     }
 
     private RunPlanner.Counts plan(UUID runId, LocalDate day) {
