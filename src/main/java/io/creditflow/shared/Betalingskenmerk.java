@@ -80,14 +80,7 @@ public record Betalingskenmerk(String value) implements PaymentReference {
 
     /** In groups of four from the left, as on an acceptgiro: {@code 5000 0567 8901 2345}. */
     public String formatted() {
-        StringBuilder out = new StringBuilder(value.length() + 4);
-        for (int i = 0; i < value.length(); i++) {
-            if (i > 0 && i % 4 == 0) {
-                out.append(' ');
-            }
-            out.append(value.charAt(i));
-        }
-        return out.toString();
+        return PrintGroups.ofFour(value);
     }
 
     @Override

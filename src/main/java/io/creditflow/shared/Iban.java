@@ -94,14 +94,7 @@ public record Iban(String value) {
     }
 
     private static String grouped(String electronic) {
-        StringBuilder out = new StringBuilder(electronic.length() + electronic.length() / 4);
-        for (int i = 0; i < electronic.length(); i++) {
-            if (i > 0 && i % 4 == 0) {
-                out.append(' ');
-            }
-            out.append(electronic.charAt(i));
-        }
-        return out.toString();
+        return PrintGroups.ofFour(electronic);
     }
 
     private static String normalise(String text) {

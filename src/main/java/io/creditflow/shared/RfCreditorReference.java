@@ -59,14 +59,7 @@ public record RfCreditorReference(String value) implements PaymentReference {
 
     /** The print form in groups of four: {@code RF71 2348 231}. */
     public String formatted() {
-        StringBuilder out = new StringBuilder(value.length() + 6);
-        for (int i = 0; i < value.length(); i++) {
-            if (i > 0 && i % 4 == 0) {
-                out.append(' ');
-            }
-            out.append(value.charAt(i));
-        }
-        return out.toString();
+        return PrintGroups.ofFour(value);
     }
 
     @Override
