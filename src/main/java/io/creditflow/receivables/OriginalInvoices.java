@@ -117,22 +117,19 @@ public class OriginalInvoices {
         UUID invoiceId = invoice.value1();
         UUID debtorId = invoice.value2();
         byte[] sealed = vault.encryptBytes(debtorId, place(invoiceId), document);
+        java.util.Map<org.jooq.Field<?>, Object> row = new java.util.LinkedHashMap<>();
+        row.put(INVOICE_ORIGINAL.DEBTOR_ID, debtorId);
+        row.put(INVOICE_ORIGINAL.MEDIA_TYPE, UBL_MEDIA_TYPE);
+        row.put(INVOICE_ORIGINAL.FORMAT, "UBL");
+        row.put(INVOICE_ORIGINAL.BYTE_SIZE, document.length);
+        row.put(INVOICE_ORIGINAL.CONTENT, sealed);
+        row.put(INVOICE_ORIGINAL.IMPORT_ID, importId);
         dsl.insertInto(INVOICE_ORIGINAL)
                 .set(INVOICE_ORIGINAL.TENANT_ID, TenantContext.require())
                 .set(INVOICE_ORIGINAL.INVOICE_ID, invoiceId)
-                .set(INVOICE_ORIGINAL.DEBTOR_ID, debtorId)
-                .set(INVOICE_ORIGINAL.MEDIA_TYPE, UBL_MEDIA_TYPE)
-                .set(INVOICE_ORIGINAL.FORMAT, "UBL")
-                .set(INVOICE_ORIGINAL.BYTE_SIZE, document.length)
-                .set(INVOICE_ORIGINAL.CONTENT, sealed)
-                .set(INVOICE_ORIGINAL.IMPORT_ID, importId)
+                .set(row)
                 .onConflict(INVOICE_ORIGINAL.TENANT_ID, INVOICE_ORIGINAL.INVOICE_ID).doUpdate()
-                .set(INVOICE_ORIGINAL.DEBTOR_ID, debtorId)
-                .set(INVOICE_ORIGINAL.MEDIA_TYPE, UBL_MEDIA_TYPE)
-                .set(INVOICE_ORIGINAL.FORMAT, "UBL")
-                .set(INVOICE_ORIGINAL.BYTE_SIZE, document.length)
-                .set(INVOICE_ORIGINAL.CONTENT, sealed)
-                .set(INVOICE_ORIGINAL.IMPORT_ID, importId)
+                .set(row)
                 .set(INVOICE_ORIGINAL.RECEIVED_AT, DSL.currentOffsetDateTime())
                 .execute();
     }

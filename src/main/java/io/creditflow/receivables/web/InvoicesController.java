@@ -9,10 +9,7 @@ import io.creditflow.receivables.web.ReceivablesJson.InvoiceRequest;
 import io.creditflow.receivables.web.ReceivablesJson.InvoiceResponse;
 import io.creditflow.receivables.web.ReceivablesJson.LedgerEntryResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,13 +84,7 @@ class InvoicesController {
     @GetMapping("/{id}/original")
     @PreAuthorize("hasAuthority('receivables:read')")
     ResponseEntity<byte[]> original(@PathVariable UUID id) {
-        invoices.get(id);
-        var original = originals.of(id).orElseThrow(() -> new io.creditflow.platform.NotFoundException(
-                "Original document of invoice", id));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(original.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(original.fileName())
-                        .build().toString())
-                .body(original.bytes());
+        return OriginalDocumentDownload.of(invoices, originals, id);
     }
 
     record DisputeRequest(String reason) {

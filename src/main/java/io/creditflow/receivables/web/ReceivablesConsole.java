@@ -17,9 +17,6 @@ import io.creditflow.receivables.TimelineEntry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -125,13 +122,7 @@ class ReceivablesConsole {
     /** The e-invoice as received, byte for byte (an audited read of personal data). */
     @GetMapping("/console/invoices/{id}/original.xml")
     ResponseEntity<byte[]> original(@PathVariable UUID id) {
-        invoices.get(id);
-        var original = originals.of(id).orElseThrow(() -> new io.creditflow.platform.NotFoundException(
-                "Original document of invoice", id));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(original.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(original.fileName())
-                        .build().toString())
-                .body(original.bytes());
+        return OriginalDocumentDownload.of(invoices, originals, id);
     }
 
     @PostMapping("/console/invoices/{id}/dispute")

@@ -100,6 +100,25 @@ class OriginalInvoicesIntegrationTest {
                 .body(String.class)).as("the import's record holds no copy").doesNotContain("Kerkstraat");
     }
 
+    /** A later e-invoice for the same number replaces the kept document (the invoice follows the latest file). */
+    @Test
+    void aLaterEInvoiceForTheSameNumberReplacesTheOriginal() throws Exception {
+        TestTenant tenant = tenants.create();
+        byte[] first = fixture("peppol-invoice.xml");
+        byte[] second = latin1Variant();
+        assertThat(new ImportClient(tenant).run(first, "a.xml", "kind=invoices").get("status").asString())
+                .isEqualTo("SUCCEEDED");
+        UUID invoiceId = invoiceId(tenant, "VF-2026-00417");
+        assertThat(new ImportClient(tenant).run(second, "b.xml", "kind=invoices").get("status").asString())
+                .isEqualTo("SUCCEEDED");
+        var kept = tenantScope.inTenant(tenant.id(), () -> originals.of(invoiceId)).orElseThrow();
+        assertThat(kept.bytes()).isEqualTo(second);
+        assertThat(tenantScope.inTenant(tenant.id(), () -> storedCount(invoiceId))).isEqualTo(1);
+        assertThat(Superuser.jdbc(environment).sql("select byte_size from invoice_original where tenant_id = ? "
+                + "and invoice_id = ?").params(tenant.id(), invoiceId).query(Integer.class).single())
+                .isEqualTo(second.length);
+    }
+
     @Test
     void anotherTenantCannotReadTheDocument() throws Exception {
         TestTenant owner = tenants.create();
