@@ -62,7 +62,7 @@ public class DunningHistory implements TimelineEntry.Contributor {
 
     private List<Action> actions(String where, Object arg) {
         return dsl.resultQuery("""
-                select a.*, f.flow_key, coalesce(s.label, a.step_key) as label from dunning_action a
+                select a.*, f.flow_key, coalesce(s.label, a.step_key) as label from dunning_action_log a
                   join dunning_flow f on f.tenant_id = a.tenant_id and f.id = a.flow_id
                   left join dunning_flow_step s on s.tenant_id = a.tenant_id and s.flow_id = a.flow_id
                        and s.version = a.flow_version and s.step_key = a.step_key

@@ -71,7 +71,7 @@ class DunningPersonalData implements PersonalDataContributor {
         UUID debtor = subject.debtorId();
         List<Map<String, Object>> records = new ArrayList<>();
         dsl.resultQuery("""
-                select a.*, coalesce(s.label, a.step_key) as label from dunning_action a
+                select a.*, coalesce(s.label, a.step_key) as label from dunning_action_log a
                   left join dunning_flow_step s on s.tenant_id = a.tenant_id and s.flow_id = a.flow_id
                        and s.version = a.flow_version and s.step_key = a.step_key
                  where a.debtor_id = {0} order by a.action_date, a.step_seq, a.id""", debtor).forEach(r -> records.add(

@@ -20,7 +20,8 @@ import java.util.UUID;
  * of the tenant at once. An item's next step is the first step after the last one it took (in the flow's active
  * version) whose conditions hold, once {@code dueDate + offsetDays} and the gap after the previous action have
  * passed. When several steps are due at once (after downtime, or a debtor imported long overdue) catch-up decides:
- * LATEST_ONLY takes the latest, never past a mandatory step, and records the ones passed over as SKIPPED;
+ * LATEST_ONLY takes the latest, never past a mandatory step, and names the ones passed over on the planned action
+ * ({@code skipped_steps}; the history, view {@code dunning_action_log}, shows each as SKIPPED);
  * EARLIEST_FIRST takes one step per run. Each planned step is an insert that the unique index
  * (item, flow, step) turns into a no-op when it exists: at most one action per item and step, ever.
  */
@@ -205,18 +206,22 @@ public class RunPlanner {
               select e.*, case when {2}::boolean then first_seq
                                else max(seq) over (partition by item_id, flow_id) end as cseq
                 from eligible e),
+            -- the steps passed over are named on the planned action (skipped_steps), not rows of their own
+            picked as (
+              select c.*, array_agg(c.step_key) filter (where c.seq < c.cseq)
+                            over (partition by c.item_id, c.flow_id order by c.seq
+                                  rows between unbounded preceding and unbounded following) as passed_over
+                from chosen c
+               where c.seq <= c.cseq),
             ins as (
               insert into dunning_action (tenant_id, id, item_id, item_kind, invoice_id, debtor_id, flow_id,
-                                          flow_version, step_key, step_seq, action_date, status, reason, run_id)
-              select current_tenant(), gen_random_uuid(), c.item_id, c.item_kind, c.invoice_id, c.debtor_id,
-                     c.flow_id, c.version, c.step_key, c.seq, {0}::date,
-                     case when c.seq = c.cseq then 'PLANNED' else 'SKIPPED' end,
-                     case when c.seq = c.cseq then null
-                          else 'catch-up: a later step was due in the same run' end, {1}::uuid
-                from chosen c
-               where c.seq <= c.cseq
+                                          flow_version, step_key, step_seq, action_date, status, run_id,
+                                          skipped_steps)
+              select current_tenant(), gen_random_uuid(), p.item_id, p.item_kind, p.invoice_id, p.debtor_id,
+                     p.flow_id, p.version, p.step_key, p.seq, {0}::date, 'PLANNED', {1}::uuid, p.passed_over
+                from picked p
+               where p.seq = p.cseq
               on conflict (tenant_id, item_id, flow_id, step_key) do nothing
-              returning status)
-            select count(*) filter (where status = 'PLANNED') as planned,
-                   count(*) filter (where status = 'SKIPPED') as skipped from ins""";
+              returning coalesce(cardinality(skipped_steps), 0) as passed_over)
+            select count(*) as planned, coalesce(sum(passed_over), 0) as skipped from ins""";
 }

@@ -52,6 +52,7 @@ class DunningRunIntegrationTest {
     @Autowired DSLContext dsl;
     @Autowired Clock clock;
     @Autowired io.creditflow.dunning.DunningPauses pauses;
+    @Autowired io.creditflow.dunning.DunningHistory history;
 
     @Test
     void catchesUpToTheFourteenDayLetterAndChargesCostsOnlyAfterItsTerm() throws Exception {
@@ -78,6 +79,16 @@ class DunningRunIntegrationTest {
         Map<String, Long> actions = actionsByStep(tenant);
         assertThat(actions).containsEntry("aanmaning-consument/DONE", 2L).containsEntry("herinnering-1/DONE", 1L)
                 .containsEntry("herinnering-1/SKIPPED", 2L);
+        // the steps passed over are named on the planned action, and the invoice's history shows each of them
+        assertThat(tenants.inTenant(tenant, () -> dsl.fetchCount(dsl.selectFrom("dunning_action")
+                .where("status = 'SKIPPED'")))).as("no rows of their own").isZero();
+        var invoiceHistory = tenants.inTenant(tenant, () -> history.actionsOfInvoice(ids.get(1)));
+        assertThat(invoiceHistory).filteredOn(a -> a.status().equals("SKIPPED"))
+                .extracting(io.creditflow.dunning.DunningHistory.Action::stepKey)
+                .containsExactlyInAnyOrder("voor-vervaldatum", "herinnering-1", "herinnering-2");
+        assertThat(invoiceHistory).filteredOn(a -> a.status().equals("SKIPPED"))
+                .extracting(io.creditflow.dunning.DunningHistory.Action::reason)
+                .containsOnly("catch-up: a later step was due in the same run");
 
         var consumerMessages = tenants.inTenant(tenant, () -> outbox.bySubject(consumer, 10));
         assertThat(consumerMessages).extracting(Outbox.Summary::channel)
@@ -183,7 +194,7 @@ class DunningRunIntegrationTest {
     }
 
     private Map<String, Long> actionsByStep(TestTenants.TestTenant tenant) {
-        return tenants.inTenant(tenant, () -> dsl.resultQuery("select step_key, status from dunning_action").fetch()
+        return tenants.inTenant(tenant, () -> dsl.resultQuery("select step_key, status from dunning_action_log").fetch()
                 .stream().collect(Collectors.groupingBy(r -> r.get(0, String.class) + "/" + r.get(1, String.class),
                         Collectors.counting())));
     }
