@@ -93,7 +93,7 @@ public class DunningRuns {
         });
         try {
             RunPlanner.Counts planned = tenantScope.inTenant(tenant, () -> plan(runId, day));
-            if (planned.planned() + planned.skipped() >= STATISTICS_AFTER_ROWS) {
+            if (planned.planned() >= STATISTICS_AFTER_ROWS) {
                 // the claim reads the actions just planned: let the planner see this tenant's share of them
                 tenantScope.inTenant(tenant, () -> statistics.refresh("dunning_action"));
             }
@@ -173,11 +173,7 @@ public class DunningRuns {
                     continue;
                 }
                 after = batch.last();
-                boolean due;
-                synchronized (written) {
-                    due = written.add(batch.actions() + batch.messages());
-                }
-                if (due) {
+                if (written.add(batch.actions() + batch.messages())) {
                     // letters, pay links, portal codes and messages of a tenant new to those tables
                     statistics.refreshStale();
                 }

@@ -74,8 +74,11 @@ public class PlannerStatistics {
             this.next = first;
         }
 
-        /** Adds rows written; true when this addition crossed a threshold (statistics are due). */
-        public boolean add(long rows) {
+        /**
+         * Adds rows written; true when this addition crossed a threshold (statistics are due). Safe for several
+         * workers of one run: each threshold is reported to exactly one of them.
+         */
+        public synchronized boolean add(long rows) {
             written += rows;
             if (written < next) {
                 return false;
@@ -86,7 +89,7 @@ public class PlannerStatistics {
             return true;
         }
 
-        public long written() {
+        public synchronized long written() {
             return written;
         }
     }
