@@ -61,7 +61,7 @@ class CollectionCasesIntegrationTest {
     @Autowired Environment environment;
 
     TestTenant tenant;
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
 
     @BeforeEach
     void tenant() {

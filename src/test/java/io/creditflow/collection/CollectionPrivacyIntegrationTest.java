@@ -75,7 +75,7 @@ class CollectionPrivacyIntegrationTest {
         tenantScope.inTenant(tenant.id(), () -> {
             var inv = invoices.get(person.invoiceId());
             return ledger.post(person.invoiceId(), LedgerEntryKind.PAYMENT, inv.openPrincipal().negate(),
-                    inv.openCosts().negate(), inv.openInterest().negate(), LocalDate.now(), "bank", null);
+                    inv.openCosts().negate(), inv.openInterest().negate(), LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), "bank", null);
         });
         await().atMost(java.time.Duration.ofMinutes(2)).until(() -> !Files.list(drop).findAny().isPresent());
         await().atMost(java.time.Duration.ofMinutes(2)).until(() -> tenantScope.inTenant(tenant.id(), () -> dsl.fetchCount(dsl.selectOne()
@@ -97,7 +97,7 @@ class CollectionPrivacyIntegrationTest {
         UUID retained = closedCase(tenant);
         var closed = tenantScope.inTenant(tenant.id(), () -> cases.get(retained));
         assertThat(closed.wki()).isTrue();
-        assertThat(closed.retainUntil()).isEqualTo(LocalDate.now().plusYears(2));
+        assertThat(closed.retainUntil()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusYears(2));
         tenant.api().put().uri("/api/v1/collection-settings").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"collectsForThirdParties\":false}").retrieve().toBodilessEntity();
         UUID plain = closedCase(tenant);
@@ -119,13 +119,13 @@ class CollectionPrivacyIntegrationTest {
     private UUID closedCase(TestTenant tenant) {
         UUID caseId = tenantScope.inTenant(tenant.id(), () -> {
             UUID debtor = DunningFixtures.business(debtors, "Archief BV", List.of());
-            UUID invoice = DunningFixtures.invoice(invoices, debtor, "75.00", LocalDate.now().minusDays(40));
+            UUID invoice = DunningFixtures.invoice(invoices, debtor, "75.00", LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(40));
             return cases.request(debtor, List.of(invoice), "s1").orElseThrow();
         });
         tenantScope.inTenant(tenant.id(), () -> {
             UUID invoice = cases.claims(caseId).getFirst().id();
             return ledger.post(invoice, LedgerEntryKind.PAYMENT, new java.math.BigDecimal("-75.00"),
-                    java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, LocalDate.now(), "bank", null);
+                    java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")), "bank", null);
         });
         await().atMost(java.time.Duration.ofMinutes(2)).until(() -> "CLOSED".equals(tenantScope.inTenant(tenant.id(), () -> cases.get(caseId)).status()));
         return caseId;

@@ -39,7 +39,7 @@ class CollectabilityEndToEndIntegrationTest {
     Restrictions restrictions;
 
     TestTenant tenant;
-    final LocalDate start = LocalDate.now().minusDays(300);
+    final LocalDate start = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(300);
 
     @Test
     void trainsOnHistoryScoresValuesAndRefusesARestrictedDebtor() {
@@ -57,7 +57,7 @@ class CollectabilityEndToEndIntegrationTest {
         JsonNode card = tenant.api().get().uri("/api/v1/scoring/models/" + modelId).retrieve().body(JsonNode.class);
         assertThat(card.get("source").asString()).isEqualTo("HISTORY");
         assertThat(card.get("horizonDays").asInt()).isEqualTo(30);
-        assertThat(card.get("dataTo").asString()).isEqualTo(LocalDate.now().minusDays(30).toString());
+        assertThat(card.get("dataTo").asString()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(30).toString());
         assertThat(card.get("features").toString()).contains("days_past_due").contains("debtor_late_share");
 
         ConsoleSession console = new ConsoleSession(tenant.baseUrl());
@@ -122,7 +122,7 @@ class CollectabilityEndToEndIntegrationTest {
             }
             unpaid.add(invoice("BAD", "U-" + i, issued, "100.00"));
         }
-        invoice("GOOD", "G-open", LocalDate.now().minusDays(10), "80.00");
+        invoice("GOOD", "G-open", LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).minusDays(10), "80.00");
     }
 
     private JsonNode debtor(String key) {
