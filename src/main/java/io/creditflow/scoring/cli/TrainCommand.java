@@ -5,6 +5,7 @@ import io.creditflow.scoring.engine.Dataset;
 import io.creditflow.scoring.engine.ModelBuilder;
 import io.creditflow.scoring.engine.PdoScaling;
 import io.creditflow.scoring.engine.ScorecardOptions;
+import io.creditflow.scoring.engine.Segments;
 import io.creditflow.scoring.engine.Validation;
 import io.creditflow.scoring.report.HtmlReport;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +58,7 @@ final class TrainCommand extends Subcommand {
     int run() throws IOException {
         Dataset dataset = data.read();
         ScorecardOptions defaults = ScorecardOptions.defaults();
-        ScorecardOptions scorecard = new ScorecardOptions(defaults.binning(), defaults.minInformationValue(),
-                defaults.c(), new PdoScaling(baseScore, baseOdds, pdo));
+        ScorecardOptions scorecard = defaults.withScaling(new PdoScaling(baseScore, baseOdds, pdo));
         ModelBuilder.Outcome outcome = new ModelBuilder(scorecard, BoostingOptions.defaults().withSeed(seed))
                 .build(dataset, data.positive, folds);
         outcome.file().write(out);
@@ -68,7 +68,12 @@ final class TrainCommand extends Subcommand {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rows", dataset.rows());
         json.put("model", out.toString());
-        json.put("variables", outcome.scorecard().characteristics().size());
+        Segments segments = outcome.scorecard().segments();
+        json.put("variables", segments == null ? outcome.scorecard().characteristics().size()
+                : outcome.scorecard().inputs().size());
+        if (segments != null) {
+            json.put("segments", segments.segments().stream().map(Segments.Segment::name).toList());
+        }
         outcome.file().validation().forEach((model, v) -> {
             out().printf(Locale.ROOT, "%-10s AUC %.4f  Gini %.4f  KS %.4f  Brier %.4f  PSI %.4f  %.2f s%n", model,
                     v.auc(), v.gini(), v.ks(), v.brier(), v.psi(), v.trainSeconds());

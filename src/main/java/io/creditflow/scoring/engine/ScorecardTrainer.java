@@ -10,7 +10,9 @@ import java.util.Map;
  * Builds a scorecard: bins every variable, screens by information value, fits a logistic regression on the WoE
  * values and drops, one at a time, any variable whose coefficient has the wrong sign. With WoE = ln(%bad/%good) a
  * variable can only add risk where its WoE is high, so every coefficient must be positive; a negative one means the
- * variable only corrects for another, correlated one, and its points would read backwards.
+ * variable only corrects for another, correlated one, and its points would read backwards. With segmentation on
+ * ({@link ScorecardOptions.Segmentation}), a {@link Segmenter} may split the population first and fit such a card per
+ * segment.
  */
 public final class ScorecardTrainer implements ModelTrainer {
 
@@ -50,6 +52,13 @@ public final class ScorecardTrainer implements ModelTrainer {
         }
         candidates.sort(Comparator.comparingDouble(Binning::informationValue).reversed()
                 .thenComparing(Binning::variable));
+        if (options.segmentation().variables() > 0) {
+            Segmenter segmenter = new Segmenter(options);
+            java.util.Optional<Segmenter.Split> split = segmenter.choose(training, candidates);
+            if (split.isPresent()) {
+                return segmenter.build(training, split.get(), summaries(all, status));
+            }
+        }
         for (CrossCharacteristics.Cross cross : new CrossCharacteristics(options).find(training, candidates)) {
             if (options.crosses().replace()) {
                 candidates.remove(cross.first());
@@ -61,11 +70,16 @@ public final class ScorecardTrainer implements ModelTrainer {
             all.add(cross.binning());
         }
         Scorecard scorecard = fit(training, candidates, status);
-        all.sort(Comparator.comparingDouble(Binning::informationValue).reversed().thenComparing(Binning::variable));
-        List<VariableSummary> summaries = all.stream().map(b -> new VariableSummary(b.variable(),
-                b.informationValue(), Woe.strength(b.informationValue()),
-                status.getOrDefault(b.variable(), VariableSummary.IN_CARD))).toList();
-        return new Result(scorecard, summaries);
+        return new Result(scorecard, summaries(all, status));
+    }
+
+    private static List<VariableSummary> summaries(List<Binning> all, Map<String, String> status) {
+        List<Binning> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingDouble(Binning::informationValue).reversed()
+                .thenComparing(Binning::variable));
+        return sorted.stream().map(b -> new VariableSummary(b.variable(), b.informationValue(),
+                Woe.strength(b.informationValue()), status.getOrDefault(b.variable(), VariableSummary.IN_CARD)))
+                .toList();
     }
 
     private Scorecard fit(Dataset training, List<Binning> candidates, Map<String, String> status) {

@@ -85,8 +85,8 @@ public final class ServedModel {
         return horizonDays;
     }
 
-    /** The variables the scorecard reads (a cross characteristic reads both of its variables). */
+    /** The variables the scorecard reads (a cross reads both of its variables, a segmented card its split too). */
     public List<String> inputs() {
-        return scorecard.characteristics().stream().flatMap(c -> c.binning().inputs().stream()).distinct().toList();
+        return scorecard.inputs();
     }
 }

@@ -7,6 +7,7 @@ import io.creditflow.scoring.engine.ModelBuilder;
 import io.creditflow.scoring.engine.ModelFile;
 import io.creditflow.scoring.engine.PdoScaling;
 import io.creditflow.scoring.engine.Scorecard;
+import io.creditflow.scoring.engine.Segments;
 import io.creditflow.scoring.engine.Validation;
 import io.creditflow.scoring.engine.VariableSummary;
 
@@ -98,11 +99,32 @@ public final class HtmlReport {
     }
 
     private static String points(Scorecard card) {
-        StringBuilder html = new StringBuilder("<h2>Scorecard</h2><p>Score = sum of the points of the case's "
+        Segments segments = card.segments();
+        if (segments == null) {
+            return "<h2>Scorecard</h2>" + table(card, "h3");
+        }
+        StringBuilder html = new StringBuilder("<h2>Segmented scorecard</h2><p>The population is split on ")
+                .append(escape(segments.variable())).append(" into ").append(segments.segments().size())
+                .append(" segments, each with a card of its own (binning, coefficients and points), because that "
+                        + "predicted better than one card on inner folds of the training data. All cards share "
+                        + "the score scale. A case whose ").append(escape(segments.variable()))
+                .append(" is in no bin is scored by the segment ")
+                .append(escape(segments.segments().get(segments.unseenSegment()).name())).append(".</p>");
+        for (Segments.Segment segment : segments.segments()) {
+            html.append("<h3>Segment ").append(escape(segment.name())).append("</h3><p class=\"note\">")
+                    .append(segment.rows()).append(" training rows, ").append(segment.bads()).append(" bads</p>")
+                    .append(table(segment.scorecard(), "h4"));
+        }
+        return html.toString();
+    }
+
+    private static String table(Scorecard card, String heading) {
+        StringBuilder html = new StringBuilder("<p>Score = sum of the points of the case's "
                 + "attributes. Intercept " + SvgCharts.number(card.intercept(), 4) + ". WoE = ln(%bad / %good): "
                 + "positive is riskier. A value in no bin scores the \"unseen\" points (WoE 0).</p>");
         for (Characteristic c : card.characteristics()) {
-            html.append("<h3>").append(escape(c.variable())).append("</h3><p class=\"note\">coefficient ")
+            html.append('<').append(heading).append('>').append(escape(c.variable())).append("</").append(heading)
+                    .append("><p class=\"note\">coefficient ")
                     .append(SvgCharts.number(c.coefficient(), 4)).append(", IV ")
                     .append(SvgCharts.number(c.binning().informationValue(), 4)).append("</p><table><tr>")
                     .append("<th>attribute</th><th>goods</th><th>bads</th><th>bad rate</th><th>WoE</th>")

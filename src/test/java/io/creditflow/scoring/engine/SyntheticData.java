@@ -29,4 +29,28 @@ public final class SyntheticData {
         return new Dataset(List.of(new Column.Numeric("income", income), new Column.Categorical("housing", housing),
                 new Column.Numeric("noise", noise)), "bad", bad);
     }
+
+    /**
+     * Seeded data where one variable changes how another predicts: "late" (a months-late code, 0 or 1..3) splits
+     * the population, and "utilisation" raises the risk of current payers but lowers it for late ones (who use
+     * their limit because they are still paying). An additive card can use "utilisation" only on average; a card
+     * per segment of "late" uses it fully. "tenure" lowers the risk everywhere.
+     */
+    public static Dataset interaction(long seed, int rows) {
+        Random random = new Random(seed);
+        double[] late = new double[rows];
+        double[] utilisation = new double[rows];
+        double[] tenure = new double[rows];
+        boolean[] bad = new boolean[rows];
+        for (int r = 0; r < rows; r++) {
+            late[r] = random.nextDouble() < 0.6 ? 0 : 1 + random.nextInt(3);
+            utilisation[r] = Math.round(random.nextDouble() * 1000) / 10.0;
+            tenure[r] = random.nextInt(120);
+            double u = (utilisation[r] - 50) / 20;
+            double logit = (late[r] == 0 ? -1.6 + 1.2 * u : 0.3 + 0.1 * late[r] - 1.2 * u) - (tenure[r] - 60) / 80;
+            bad[r] = random.nextDouble() < 1 / (1 + Math.exp(-logit));
+        }
+        return new Dataset(List.of(new Column.Numeric("late", late), new Column.Numeric("utilisation", utilisation),
+                new Column.Numeric("tenure", tenure)), "bad", bad);
+    }
 }
