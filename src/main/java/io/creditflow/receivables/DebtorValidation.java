@@ -7,6 +7,7 @@ import io.creditflow.shared.KvkNumber;
 import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,9 @@ public final class DebtorValidation {
         }
         if (p.dateOfBirth() != null) {
             try {
-                if (LocalDate.parse(p.dateOfBirth()).isAfter(LocalDate.now())) {
+                // "in the future" anywhere on Earth (UTC+14 is the first zone to reach a date): independent of the
+                // server's zone, and never refuses someone born today in the platform's zone
+                if (LocalDate.parse(p.dateOfBirth()).isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
                     errors.add(new FieldError("dateOfBirth", "in the future"));
                 }
             } catch (DateTimeParseException e) {

@@ -1,6 +1,8 @@
 package io.creditflow.platform;
 
+import io.creditflow.support.ChildJvms;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,8 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,17 +32,17 @@ class EmbeddedDatabaseCrashRecoveryIntegrationTest {
     @TempDir
     Path dataDir;
 
-    private final List<Process> started = new ArrayList<>();
+    private final Map<Process, Path> logs = new HashMap<>();
+    private ChildJvms jvms;
+
+    @BeforeEach
+    void jvms() {
+        jvms = new ChildJvms(dataDir);
+    }
 
     @AfterEach
     void stopAll() throws Exception {
-        for (Process p : started) {
-            if (p.isAlive()) {
-                p.destroy();
-                p.waitFor(40, TimeUnit.SECONDS);
-            }
-        }
-        postmaster().ifPresent(ProcessHandle::destroy);
+        jvms.close();
     }
 
     @Test
@@ -73,19 +76,16 @@ class EmbeddedDatabaseCrashRecoveryIntegrationTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = dataDir.resolve("app-" + started.size() + ".log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.creditflow.Creditflow",
-                "--server.port=" + port, "--creditflow.data-dir=" + dataDir, "--creditflow.demo.debtors=40",
-                "--logging.level.root=info")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        started.add(process);
+        Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
+        Process process = jvms.start("io.creditflow.Creditflow", log, List.of("--server.port=" + port,
+                "--creditflow.data-dir=" + dataDir, "--creditflow.demo.debtors=40", "--logging.level.root=info"));
+        logs.put(process, log);
         waitForHealth(port, process);
         return process;
     }
 
     private Path log(Process process) {
-        return dataDir.resolve("app-" + started.indexOf(process) + ".log");
+        return logs.get(process);
     }
 
     private static void waitForHealth(int port, Process process) throws Exception {
@@ -109,10 +109,6 @@ class EmbeddedDatabaseCrashRecoveryIntegrationTest {
     }
 
     private java.util.Optional<ProcessHandle> postmaster() throws IOException {
-        Path pid = dataDir.resolve("postgres/postmaster.pid");
-        if (!Files.exists(pid)) {
-            return java.util.Optional.empty();
-        }
-        return ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).getFirst().trim())).filter(ProcessHandle::isAlive);
+        return jvms.postmaster();
     }
 }

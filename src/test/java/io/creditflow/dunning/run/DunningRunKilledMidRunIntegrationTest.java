@@ -1,13 +1,14 @@
 package io.creditflow.dunning.run;
 
+import io.creditflow.support.ChildJvms;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,19 +29,16 @@ class DunningRunKilledMidRunIntegrationTest {
     @TempDir
     Path dataDir;
 
-    private final List<Process> started = new ArrayList<>();
+    private ChildJvms jvms;
+
+    @BeforeEach
+    void jvms() {
+        jvms = new ChildJvms(dataDir);
+    }
 
     @AfterEach
     void stopAll() throws Exception {
-        for (Process p : started) {
-            if (p.isAlive()) {
-                p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-            }
-        }
-        Path pid = dataDir.resolve("postgres/postmaster.pid");
-        if (Files.exists(pid)) {
-            ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).getFirst().trim())).ifPresent(ProcessHandle::destroy);
-        }
+        jvms.close();
     }
 
     @Test
@@ -85,13 +83,9 @@ class DunningRunKilledMidRunIntegrationTest {
     }
 
     private Process start(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                DunningKillTarget.class.getName(), args[0], dataDir.toString()));
-        command.addAll(List.of(args).subList(1, args.length));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        started.add(process);
-        return process;
+        List<String> arguments = new ArrayList<>(List.of(args[0], dataDir.toString()));
+        arguments.addAll(List.of(args).subList(1, args.length));
+        return jvms.start(DunningKillTarget.class.getName(), null, arguments);
     }
 
     private static List<String> lines(Process process) throws Exception {
