@@ -2,6 +2,7 @@ package io.creditflow.scoring;
 
 import io.creditflow.scoring.engine.Column;
 import io.creditflow.scoring.engine.Dataset;
+import io.creditflow.scoring.engine.SyntheticData;
 import io.creditflow.support.ConsoleSession;
 import io.creditflow.support.CreditflowTest;
 import io.creditflow.support.Superuser;
@@ -74,6 +75,33 @@ class TrainingIntegrationTest {
         console.login(tenant.user(io.creditflow.tenancy.Role.VIEWER), TestTenants.PASSWORD);
         String fragment = console.get(location.replace("/api/v1/scoring", "/console/scoring") + "/progress").body();
         assertThat(fragment).contains("<progress").contains("value=\"100\"").doesNotContain("hx-trigger");
+    }
+
+    @Test
+    void aSegmentedCardShowsAPointsTablePerSegmentInTheConsoleAndTheReport() {
+        Dataset data = SyntheticData.interaction(1, 8000);
+        StringBuilder csv = new StringBuilder("late,utilisation,tenure,outcome\n");
+        double[][] columns = data.columns().stream().map(c -> ((Column.Numeric) c).values()).toArray(double[][]::new);
+        for (int r = 0; r < data.rows(); r++) {
+            csv.append(String.format(Locale.ROOT, "%.0f,%.1f,%.0f,%s%n", columns[0][r], columns[1][r], columns[2][r],
+                    data.bad()[r] ? "bad" : "good"));
+        }
+        String location = upload(csv.toString(), Map.of("target", "outcome", "positive", "bad")).getHeaders()
+                .getLocation().toString();
+        JsonNode done = await().atMost(Duration.ofMinutes(5)).until(
+                () -> tenant.api().get().uri(location).retrieve().body(JsonNode.class),
+                t -> !t.get("status").asString().matches("QUEUED|RUNNING"));
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+        String model = "/scoring/models/" + done.get("modelId").asString();
+
+        ConsoleSession console = new ConsoleSession(tenant.baseUrl());
+        console.login(tenant.user(io.creditflow.tenancy.Role.VIEWER), TestTenants.PASSWORD);
+        String page = console.get("/console" + model).body();
+        // the test tenant's console speaks Dutch
+        assertThat(page).contains("Gesegmenteerde scorekaart: de gevallen zijn gesplitst op late", "Segment late: 0 (",
+                "Segment late: 1 | 2 | 3 (", "utilisation", "tenure");
+        String report = tenant.api().get().uri("/api/v1" + model + "/report").retrieve().body(String.class);
+        assertThat(report).contains("<h2>Segmented scorecard</h2>", "<h3>Segment late: 0</h3>");
     }
 
     @Test
