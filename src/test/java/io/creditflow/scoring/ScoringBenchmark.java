@@ -134,7 +134,8 @@ public final class ScoringBenchmark {
                 when each segment holds at least 500 bads and 500 goods and the split beats the single card's \
                 held-out log-likelihood on 3 inner stratified folds of the training rows by 0.001 per row; each \
                 segment then gets a card of its own, built as above. Only Taiwan is large enough to split (the four \
-                small sets never do, so their cards are the single cards of before). Challenger = XGBoost, depth 3, eta 0.05, subsample and \
+                small sets never do, so their cards are the single cards of before). Challenger = XGBoost, \
+                depth 3, eta 0.05, subsample and \
                 column sample 0.8, number of trees by early stopping (the mean best count over three disjoint \
                 stratified fifths of the training rows), then refit on all rows; 2 threads; categories encoded by \
                 their shrunk bad-rate rank.

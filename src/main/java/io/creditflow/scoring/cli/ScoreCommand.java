@@ -7,6 +7,7 @@ import io.creditflow.scoring.engine.DataException;
 import io.creditflow.scoring.engine.ModelFile;
 import io.creditflow.scoring.engine.Reason;
 import io.creditflow.scoring.engine.ScoredCase;
+import io.creditflow.scoring.engine.Segments;
 import io.creditflow.scoring.engine.Scorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,13 +59,19 @@ final class ScoreCommand extends Subcommand {
         }
         long[] count = {0};
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write("line,score,probability_bad,challenger_probability_bad,reason1,reason2,reason3,reason4\n");
+            Segments segments = card.segments();
+            // a segmented card says which segment's card scored the case; a single card's output is as it was
+            writer.write("line,score,probability_bad,challenger_probability_bad,reason1,reason2,reason3,reason4"
+                    + (segments == null ? "" : ",segment") + "\n");
             CsvRows.forEach(csv, format, (line, values) -> {
                 ScoredCase scored = card.explain(values);
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%.1f,%.6f,%.6f", line,
                         scored.score(), scored.probabilityBad(), challenger.probability(values)));
                 for (int i = 0; i < Scorecard.REASONS; i++) {
                     row.append(',').append(i < scored.reasons().size() ? quote(scored.reasons().get(i)) : "");
+                }
+                if (segments != null) {
+                    row.append(",\"").append(segments.of(values).name().replace("\"", "\"\"")).append('"');
                 }
                 write(writer, row.append('\n').toString());
                 count[0]++;

@@ -2,6 +2,9 @@ package io.creditflow.scoring.cli;
 
 import io.creditflow.platform.cli.CliCommand;
 import io.creditflow.scoring.BenchmarkData;
+import io.creditflow.scoring.engine.Column;
+import io.creditflow.scoring.engine.Dataset;
+import io.creditflow.scoring.engine.SyntheticData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,13 +93,44 @@ class ScoringCommandUnitTest {
         assertThat(score.exitCode()).as(score.err()).isZero();
         List<String> lines = Files.readAllLines(scored);
         assertThat(lines).hasSize(1001);
-        assertThat(lines.getFirst()).startsWith("line,score,probability_bad,challenger_probability_bad,reason1");
+        assertThat(lines.getFirst()).as("a single card's output has no segment column")
+                .isEqualTo("line,score,probability_bad,challenger_probability_bad,reason1,reason2,reason3,reason4");
         assertThat(lines.get(1)).startsWith("2,");
         Path other = Files.writeString(directory.resolve("other.csv"), "a,b\n1,2\n");
         Run wrongFile = run("score", "--model", model.toString(), "--csv", other.toString(), "--out",
                 directory.resolve("x.csv").toString());
         assertThat(wrongFile.exitCode()).isEqualTo(2);
         assertThat(wrongFile.err()).contains("lacks the model's columns checking_status, duration");
+    }
+
+    @Test
+    void aSegmentedModelNamesItsSegmentsWhenTrainedAndEachScoredCasesSegment() throws Exception {
+        Dataset data = SyntheticData.interaction(1, 8000);
+        StringBuilder text = new StringBuilder("late,utilisation,tenure,outcome\n");
+        double[][] columns = data.columns().stream().map(c -> ((Column.Numeric) c).values()).toArray(double[][]::new);
+        for (int r = 0; r < data.rows(); r++) {
+            text.append(String.format(java.util.Locale.ROOT, "%.0f,%.1f,%.0f,%s%n", columns[0][r], columns[1][r],
+                    columns[2][r], data.bad()[r] ? "bad" : "good"));
+        }
+        Path csv = Files.writeString(directory.resolve("interaction.csv"), text);
+        Path model = directory.resolve("segmented.json");
+        Path report = directory.resolve("segmented.html");
+        Run train = run("train", "--csv", csv.toString(), "--target", "outcome", "--positive", "bad", "--folds", "2",
+                "--out", model.toString(), "--report", report.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.lastLineJson().get("segments").toString()).isEqualTo("[\"late: 0\",\"late: 1 | 2 | 3\"]");
+        assertThat(train.lastLineJson().get("variables").asInt()).isEqualTo(3);
+        assertThat(Files.readString(report)).contains("<h2>Segmented scorecard</h2>", "<h3>Segment late: 0</h3>");
+
+        Path scored = directory.resolve("segmented-scores.csv");
+        Run score = run("score", "--model", model.toString(), "--csv", csv.toString(), "--out", scored.toString());
+        assertThat(score.exitCode()).as(score.err()).isZero();
+        List<String> lines = Files.readAllLines(scored);
+        assertThat(lines.getFirst()).endsWith(",reason4,segment");
+        for (int r = 0; r < 20; r++) {
+            String segment = columns[0][r] == 0 ? "\"late: 0\"" : "\"late: 1 | 2 | 3\"";
+            assertThat(lines.get(r + 1)).startsWith((r + 2) + ",").endsWith("," + segment);
+        }
     }
 
     @Test
