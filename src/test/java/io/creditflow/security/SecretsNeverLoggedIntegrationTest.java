@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import io.creditflow.support.ConsoleSession;
 import io.creditflow.support.CreditflowTest;
@@ -42,6 +43,11 @@ class SecretsNeverLoggedIntegrationTest {
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
         captured.start();
+        // the test reads what is logged from its own appender; the console would only fill the build's output with
+        // a few thousand DEBUG lines, so it is detached for the duration
+        List<Appender<ILoggingEvent>> others = new java.util.ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(others::add);
+        others.forEach(root::detachAppender);
         root.addAppender(captured);
         List<String> loud = List.of("ROOT", "io.creditflow", "org.springframework.security", "org.springframework.web",
                 "org.apache.catalina", "org.apache.coyote", "org.jooq", "org.springframework.jdbc");
@@ -69,6 +75,7 @@ class SecretsNeverLoggedIntegrationTest {
         } finally {
             before.forEach((name, level) -> logging.setLogLevel(name, level));
             root.detachAppender(captured);
+            others.forEach(root::addAppender);
         }
         assertThat(captured.list).as("DEBUG logging was captured").hasSizeGreaterThan(50);
         for (ILoggingEvent event : captured.list) {
