@@ -20,9 +20,21 @@ import java.util.Map;
  * @param levels     value -> bin index, for categories, discrete or special numeric values and cross cells
  * @param missingBin index of the bin of missing values, or -1
  * @param parts      the two binnings a cross characteristic combines; empty for a single variable
+ * @param classing   for a numeric variable, the coarse-classing limits it was binned with (see
+ *                   {@link ClassingChoice}); null for other kinds and in model files written before the choice
  */
 public record Binning(String variable, Kind kind, List<Double> cuts, Map<String, Integer> levels, List<Bin> bins,
-                      int missingBin, List<Binning> parts) {
+                      int missingBin, List<Binning> parts, @Nullable Classing classing) {
+
+    /**
+     * The coarse-classing limits of a numeric variable.
+     *
+     * @param maxBins     at most this many interval bins
+     * @param minBinShare pre-bins (and so bins) of at least this share of all training rows
+     * @param chosen      chosen on inner folds of the training rows (true) or the fixed setting (false)
+     */
+    public record Classing(int maxBins, double minBinShare, boolean chosen) {
+    }
 
     public static final int UNSEEN = -1;
 
@@ -38,7 +50,17 @@ public record Binning(String variable, Kind kind, List<Double> cuts, Map<String,
 
     public Binning(String variable, Kind kind, List<Double> cuts, Map<String, Integer> levels, List<Bin> bins,
                    int missingBin) {
-        this(variable, kind, cuts, levels, bins, missingBin, List.of());
+        this(variable, kind, cuts, levels, bins, missingBin, List.of(), null);
+    }
+
+    public Binning(String variable, Kind kind, List<Double> cuts, Map<String, Integer> levels, List<Bin> bins,
+                   int missingBin, List<Binning> parts) {
+        this(variable, kind, cuts, levels, bins, missingBin, parts, null);
+    }
+
+    /** The same bins, recorded as classed with {@code newClassing}. */
+    Binning withClassing(Classing newClassing) {
+        return new Binning(variable, kind, cuts, levels, bins, missingBin, parts, newClassing);
     }
 
     /** The variables a case must supply: this one, or both variables of a cross characteristic. */

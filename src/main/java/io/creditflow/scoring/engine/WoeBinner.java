@@ -12,7 +12,9 @@ import java.util.TreeMap;
 
 /**
  * Bins a variable for a scorecard. Numeric: quantile fine classing, then coarse classing to a monotone event rate by
- * pool-adjacent-violators, the rising or the falling trend, whichever keeps more information value. Categories (and
+ * pool-adjacent-violators, the rising or the falling trend, whichever keeps more information value; how coarsely
+ * (at most 4, 6 or 8 bins, pre-bins of at least 5, 7.5 or 10 %) is chosen per variable on inner folds of the
+ * training rows ({@link ClassingChoice}) unless {@link BinningOptions#classingFolds()} is 0. Categories (and
  * numeric codes with few distinct values): ordered by an event rate shrunk towards the overall rate, then grouped the
  * same way, so rare categories land next to categories of similar risk instead of all in one "other" bin. Missing
  * values, special values and mass points (one value held by a large share of the rows, typically 0) get their own
@@ -31,7 +33,7 @@ public final class WoeBinner {
             case Column.Numeric n when n.distinctValues(options.discreteMaxLevels()) <= options.discreteMaxLevels() ->
                     levels(n.name(), Binning.Kind.DISCRETE, numericKeys(n), bad, options.maxBins(),
                             members -> label(members, Binning.Kind.DISCRETE));
-            case Column.Numeric n -> numeric(n, bad);
+            case Column.Numeric n -> classed(n, bad);
             case Column.Categorical c -> levels(c.name(), Binning.Kind.CATEGORICAL, c.values(), bad,
                     options.maxBins(), members -> label(members, Binning.Kind.CATEGORICAL));
         };
@@ -40,6 +42,17 @@ public final class WoeBinner {
     private static String[] numericKeys(Column.Numeric column) {
         return Arrays.stream(column.values()).mapToObj(v -> Double.isNaN(v) ? null : Binning.key(v))
                 .toArray(String[]::new);
+    }
+
+    /** The numeric binning with the fixed limits, or with the limits {@link ClassingChoice} picks for it. */
+    private Binning classed(Column.Numeric column, boolean[] bad) {
+        if (options.classingFolds() < 2) {
+            return numeric(column, bad).withClassing(
+                    new Binning.Classing(options.maxBins(), options.minBinShare(), false));
+        }
+        BinningOptions chosen = new ClassingChoice(options).choose(column, bad);
+        return new WoeBinner(chosen).numeric(column, bad).withClassing(
+                new Binning.Classing(chosen.maxBins(), chosen.minBinShare(), true));
     }
 
     private Binning numeric(Column.Numeric column, boolean[] bad) {

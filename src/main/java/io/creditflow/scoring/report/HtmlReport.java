@@ -1,6 +1,7 @@
 package io.creditflow.scoring.report;
 
 import io.creditflow.scoring.engine.Bin;
+import io.creditflow.scoring.engine.Binning;
 import io.creditflow.scoring.engine.Characteristic;
 import io.creditflow.scoring.engine.Metrics;
 import io.creditflow.scoring.engine.ModelBuilder;
@@ -126,7 +127,8 @@ public final class HtmlReport {
             html.append('<').append(heading).append('>').append(escape(c.variable())).append("</").append(heading)
                     .append("><p class=\"note\">coefficient ")
                     .append(SvgCharts.number(c.coefficient(), 4)).append(", IV ")
-                    .append(SvgCharts.number(c.binning().informationValue(), 4)).append("</p><table><tr>")
+                    .append(SvgCharts.number(c.binning().informationValue(), 4)).append(classing(c.binning()))
+                    .append("</p><table><tr>")
                     .append("<th>attribute</th><th>goods</th><th>bads</th><th>bad rate</th><th>WoE</th>")
                     .append("<th>points</th></tr>");
             for (int i = 0; i < c.binning().bins().size(); i++) {
@@ -140,6 +142,17 @@ public final class HtmlReport {
                     .append(SvgCharts.number(c.unseenPoints(), 1)).append("</td></tr></table>");
         }
         return html.toString();
+    }
+
+    /** The coarse-classing limits of a numeric variable, and whether they were chosen on inner folds. */
+    private static String classing(Binning binning) {
+        Binning.Classing classing = binning.classing();
+        if (classing == null) {
+            return "";
+        }
+        return ", coarse classing: at most " + classing.maxBins() + " bins of at least "
+                + SvgCharts.number(100 * classing.minBinShare(), 1) + " % of the rows"
+                + (classing.chosen() ? " (chosen on inner folds of the training rows)" : "");
     }
 
     private static String cells(double... values) {

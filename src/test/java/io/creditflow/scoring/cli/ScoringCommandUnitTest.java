@@ -86,7 +86,9 @@ class ScoringCommandUnitTest {
                 report.toString()));
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.lastLineJson().get("scorecard").get("auc").asDouble()).isGreaterThan(0.75);
-        assertThat(Files.readString(report)).contains("<svg", "ROC curve", "Scorecard", "checking_status");
+        assertThat(Files.readString(report)).contains("<svg", "ROC curve", "Scorecard", "checking_status")
+                .containsPattern("coarse classing: at most [468] bins of at least (5\\.0|7\\.5|10\\.0) % of the rows "
+                        + "\\(chosen on inner folds of the training rows\\)");
         Path scored = directory.resolve("scored.csv");
         Run score = run("score", "--model", model.toString(), "--csv", german.toString(), "--out",
                 scored.toString());

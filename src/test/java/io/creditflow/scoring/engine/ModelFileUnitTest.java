@@ -34,6 +34,11 @@ class ModelFileUnitTest {
         assertThat(challenger.probabilities(DATA)).containsExactly(outcome.challenger().probabilities(DATA));
         assertThat(challenger.probability(DATA.row(5))).isEqualTo(outcome.challenger().probability(DATA.row(5)));
         assertThat(loaded.toJson()).isEqualTo(outcome.file().toJson());
+        // the classing chosen per numeric variable survives the round trip
+        assertThat(outcome.file().toJson()).contains("\"classing\"", "\"chosen\" : true");
+        assertThat(loaded.scorecard().characteristics()).map(c -> c.binning())
+                .filteredOn(b -> b.kind() == Binning.Kind.NUMERIC).isNotEmpty()
+                .allSatisfy(b -> assertThat(b.classing().chosen()).isTrue());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WoeBinnerUnitTest {
 
@@ -173,5 +174,72 @@ class WoeBinnerUnitTest {
             double step = valley.get(i).eventRate() - valley.get(i - 1).eventRate();
             assertThat(i <= lowest ? -step : step).isPositive();
         }
+    }
+
+    /** Uniform x in [0, 100) with a bad rate logistic in x: {@code -3 + x / 20} (strong) or flat at 27 % (noise). */
+    private static Column.Numeric uniform(long seed, int rows, boolean strong, boolean[] bad) {
+        Random random = new Random(seed);
+        double[] x = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            x[r] = random.nextDouble() * 100;
+            double z = strong ? -3 + x[r] / 20 : -1;
+            bad[r] = random.nextDouble() < 1 / (1 + Math.exp(-z));
+        }
+        return new Column.Numeric("x", x);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void aStrongSmoothEffectOnManyRowsKeepsTheFinestClassing(long seed) {
+        boolean[] bad = new boolean[20_000];
+        Column.Numeric x = uniform(seed, bad.length, true, bad);
+        Binning binning = binner.bin(x, bad);
+        assertThat(binning.classing().chosen()).isTrue();
+        assertThat(binning.classing().maxBins()).isEqualTo(8);
+        assertThat(binning.cuts()).hasSize(7);
+    }
+
+    /** Bins fitted to noise do not hold on held-out rows: the choice takes fewer, larger bins for most seeds. */
+    @Test
+    void noiseGetsACoarserClassing() {
+        int coarser = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            boolean[] bad = new boolean[800];
+            Binning binning = binner.bin(uniform(seed, bad.length, false, bad), bad);
+            assertThat(binning.classing().minBinShare()).isIn(0.05, 0.075, 0.1);
+            assertThat(binning.cuts().size() + 1).isLessThanOrEqualTo(binning.classing().maxBins());
+            coarser += binning.classing().maxBins() < 8 ? 1 : 0;
+        }
+        assertThat(coarser).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theChoiceIsDeterministicAndCanBeSwitchedOff() {
+        boolean[] bad = new boolean[800];
+        Column.Numeric x = uniform(1, bad.length, false, bad);
+        Binning chosen = binner.bin(x, bad);
+        assertThat(binner.bin(x, bad)).isEqualTo(chosen);
+        assertThat(new WoeBinner(BinningOptions.defaults()).bin(x, bad)).isEqualTo(chosen);
+        BinningOptions fixed = BinningOptions.defaults().withClassing(8, 0.05, 0);
+        Binning binning = new WoeBinner(fixed).bin(x, bad);
+        assertThat(binning.classing()).isEqualTo(new Binning.Classing(8, 0.05, false));
+        assertThat(chosen.classing().maxBins()).isLessThan(8);
+        assertThat(binning.cuts().size()).isGreaterThan(chosen.cuts().size());
+    }
+
+    @Test
+    void everyCandidateKeepsTheLimitsOfTheSpecification() {
+        List<BinningOptions> candidates = new ClassingChoice(BinningOptions.defaults()).candidates();
+        assertThat(candidates).hasSize(9);
+        assertThat(candidates.getFirst().maxBins()).isEqualTo(8);
+        assertThat(candidates.getFirst().minBinShare()).isEqualTo(0.05);
+        candidates.forEach(c -> {
+            assertThat(c.maxBins()).isIn(4, 6, 8);
+            assertThat(c.minBinShare()).isIn(0.05, 0.075, 0.1);
+            assertThat(c.maxFineBins()).isEqualTo(20);
+            assertThat(c.classingFolds()).isZero();
+        });
+        assertThatThrownBy(() -> BinningOptions.defaults().withClassing(8, 0.05, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("classingFolds");
     }
 }
