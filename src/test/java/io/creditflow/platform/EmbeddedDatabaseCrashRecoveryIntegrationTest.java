@@ -1,10 +1,8 @@
 package io.creditflow.platform;
 
 import io.creditflow.support.ChildJvms;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,21 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmbeddedDatabaseCrashRecoveryIntegrationTest {
 
-    @TempDir
-    Path dataDir;
 
     private final Map<Process, Path> logs = new HashMap<>();
-    private ChildJvms jvms;
-
-    @BeforeEach
-    void jvms() {
-        jvms = new ChildJvms(dataDir);
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        jvms.close();
-    }
+    @RegisterExtension
+    final ChildJvms jvms = new ChildJvms();
 
     @Test
     void recoversFromKillAndPowerLoss() throws Exception {
@@ -61,7 +48,7 @@ class EmbeddedDatabaseCrashRecoveryIntegrationTest {
         second.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
         Thread.sleep(500);
-        assertThat(dataDir.resolve("postgres/postmaster.pid")).exists();
+        assertThat(jvms.dataDir().resolve("postgres/postmaster.pid")).exists();
         Process third = start();
         assertThat(Files.readString(log(third))).doesNotContain("First start").contains("Removed the stale");
 
@@ -76,9 +63,9 @@ class EmbeddedDatabaseCrashRecoveryIntegrationTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
+        Path log = jvms.dataDir().resolve("app-" + System.nanoTime() + ".log");
         Process process = jvms.start("io.creditflow.Creditflow", log, List.of("--server.port=" + port,
-                "--creditflow.data-dir=" + dataDir, "--creditflow.demo.debtors=40", "--logging.level.root=info"));
+                "--creditflow.data-dir=" + jvms.dataDir(), "--creditflow.demo.debtors=40", "--logging.level.root=info"));
         logs.put(process, log);
         waitForHealth(port, process);
         return process;

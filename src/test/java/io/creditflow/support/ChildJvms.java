@@ -1,26 +1,40 @@
 package io.creditflow.support;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Creditflow (or a test's own main class) in child JVMs on one persistent data directory, for tests that kill the
  * process the way an operator or a power cut would. Each child runs with the test's class path and 512 MiB of heap.
- * {@link #close()} stops what is still running, then the embedded PostgreSQL of the data directory, which outlives a
- * killed JVM by design (the next start takes it over).
+ * Register it with {@code @RegisterExtension}: every test gets a fresh data directory, and afterwards what is still
+ * running is stopped, then the embedded PostgreSQL of the data directory (which outlives a killed JVM by design: the
+ * next start takes it over), and only then is the directory removed.
  */
-public final class ChildJvms implements AutoCloseable {
+public final class ChildJvms implements BeforeEachCallback, AfterEachCallback {
 
-    private final Path dataDir;
     private final List<Process> started = new ArrayList<>();
+    private Path dataDir;
 
-    public ChildJvms(Path dataDir) {
-        this.dataDir = dataDir;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("creditflow-child-jvm-");
+        started.clear();
+    }
+
+    /** This test's data directory. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** Starts {@code mainClass} with {@code args}; its output goes to {@code output}, or to a pipe when null. */
@@ -46,9 +60,12 @@ public final class ChildJvms implements AutoCloseable {
         return ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).getFirst().trim())).filter(ProcessHandle::isAlive);
     }
 
-    /** Stops every child still running (gracefully, then by force after 40 s), then the data directory's PostgreSQL. */
+    /**
+     * Stops every child still running (gracefully, then by force after 40 s), then the data directory's PostgreSQL,
+     * waiting until it has exited (it may still write its WAL), then removes the directory.
+     */
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext context) throws Exception {
         for (Process p : started) {
             if (p.isAlive()) {
                 p.destroy();
@@ -57,6 +74,13 @@ public final class ChildJvms implements AutoCloseable {
                 }
             }
         }
-        postmaster().ifPresent(ProcessHandle::destroy);
+        Optional<ProcessHandle> postmaster = postmaster();
+        if (postmaster.isPresent()) {
+            postmaster.get().destroy();
+            postmaster.get().onExit().get(60, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }

@@ -1,15 +1,12 @@
 package io.creditflow.dunning.run;
 
 import io.creditflow.support.ChildJvms;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,20 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DunningRunKilledMidRunIntegrationTest {
 
-    @TempDir
-    Path dataDir;
 
-    private ChildJvms jvms;
-
-    @BeforeEach
-    void jvms() {
-        jvms = new ChildJvms(dataDir);
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        jvms.close();
-    }
+    @RegisterExtension
+    final ChildJvms jvms = new ChildJvms();
 
     @Test
     void aRunKilledBetweenBatchesLosesNothingAndDoublesNothingAfterTheRestart() throws Exception {
@@ -83,7 +69,7 @@ class DunningRunKilledMidRunIntegrationTest {
     }
 
     private Process start(String... args) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(args[0], dataDir.toString()));
+        List<String> arguments = new ArrayList<>(List.of(args[0], jvms.dataDir().toString()));
         arguments.addAll(List.of(args).subList(1, args.length));
         return jvms.start(DunningKillTarget.class.getName(), null, arguments);
     }
