@@ -54,7 +54,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         boolean ephemeral = environment.getProperty("creditflow.database.ephemeral", Boolean.class, false);
         Path dataDir = Path.of(environment.getProperty("creditflow.data-dir", "./data")).toAbsolutePath().normalize();
         String key = ephemeral ? "ephemeral" : dataDir.toString();
-        EmbeddedPostgres pg = RUNNING.computeIfAbsent(key, k -> start(ephemeral, dataDir.resolve("postgres"), log));
+        Map<String, String> settings = serverSettings(environment.getProperty(SERVER_SETTINGS, ""));
+        EmbeddedPostgres pg = RUNNING.computeIfAbsent(key,
+                k -> start(ephemeral, dataDir.resolve("postgres"), settings, log));
 
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE;
         Map<String, Object> props = new HashMap<>();
@@ -73,7 +75,33 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=postgres";
     }
 
-    private static EmbeddedPostgres start(boolean ephemeral, Path pgDir, org.apache.commons.logging.Log log) {
+    /**
+     * Operator's settings for the embedded server, {@code name=value} pairs separated by commas (e.g.
+     * {@code shared_buffers=1GB,max_wal_size=8GB}); they override the defaults below. A name must be a PostgreSQL
+     * setting name (letters, digits, underscores, dots), a value may not contain a comma.
+     */
+    public static final String SERVER_SETTINGS = "creditflow.database.embedded.server-settings";
+
+    static Map<String, String> serverSettings(String text) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? "" : pair.substring(0, eq).strip();
+            String value = eq < 0 ? "" : pair.substring(eq + 1).strip();
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*") || value.isEmpty()) {
+                throw new IllegalArgumentException(SERVER_SETTINGS + ": \"" + pair.strip()
+                        + "\" is not name=value with a PostgreSQL setting name");
+            }
+            settings.put(name, value);
+        }
+        return settings;
+    }
+
+    private static EmbeddedPostgres start(boolean ephemeral, Path pgDir, Map<String, String> settings,
+                                          org.apache.commons.logging.Log log) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
@@ -88,6 +116,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 builder.setDataDirectory(pgDir).setCleanDataDirectory(false)
                         .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
+            settings.forEach(builder::setServerConfig);
             EmbeddedPostgres pg = builder.start();
             EmbeddedPostgresShutdown.takeOver(pg, ephemeral);
             bootstrap(pg);
