@@ -164,9 +164,12 @@ public class BulkIntake {
         if (!lookupCsv.isEmpty()) {
             copyIn.prepare("stage_lookup", "debtor_id uuid, kind text, digest bytea");
             copyIn.copy("stage_lookup", "debtor_id, kind, digest", lookupCsv.csv());
+            // no row of these debtors is left in debtor_lookup (new debtors; changed ones lost theirs above), so the
+            // only duplicates are within one debtor's details (a name word twice): distinct, instead of ON CONFLICT,
+            // whose speculative insertion cost a third more per row (1.35 million rows in a 1,000,000-invoice import)
             dsl.execute("""
                     insert into debtor_lookup (tenant_id, kind, digest, debtor_id)
-                    select current_tenant(), kind, digest, debtor_id from stage_lookup on conflict do nothing""");
+                    select distinct current_tenant(), kind, digest, debtor_id from stage_lookup""");
         }
         return new int[] {created, updated, unchanged};
     }

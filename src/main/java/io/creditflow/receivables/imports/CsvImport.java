@@ -16,11 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A CSV import in passes over the file, never holding more than one batch of rows in memory. Pass 1 parses and
@@ -113,48 +110,41 @@ class CsvImport {
         return result.plus(pass(file, profile, validation.invalidLines(), false, progress));
     }
 
+    /**
+     * One write pass. The file is read and its rows mapped on a reader thread, one batch ahead of the transaction's
+     * thread, which looks up, encrypts and writes: parsing the next batch overlaps the database's work on this one
+     * (the write pass is bound by the single backend of the import's transaction, so the other core was idle while
+     * the file was parsed). At most two batches wait between the two, so memory stays bounded whatever the size.
+     */
     private BulkIntake.Result pass(Path file, ImportProfile profile, BitSet invalid, boolean debtorsOnly,
                                    Progress progress) {
         BulkIntake.Result result = BulkIntake.Result.NONE;
-        Map<String, DebtorRow> debtors = new LinkedHashMap<>();
-        List<InvoiceRow> invoices = new ArrayList<>(batchSize);
         PlannerStatistics.Growth written = PlannerStatistics.growth(STATISTICS_AFTER_ROWS);
-        long rows = 0;
-        try (Reading reading = open(file, profile, new byte[16], false)) {
-            for (CsvRecords.Record record; (record = reading.records.next()) != null; ) {
-                rows++;
-                if (invalid.get((int) record.line())) {
-                    continue;
-                }
-                ParsedRow row = reading.mapper.map(record);
-                if (row.debtor() != null) {
-                    debtors.put(row.debtor().externalId(), row.debtor());
-                }
-                if (row.invoice() != null && !debtorsOnly) {
-                    invoices.add(row.invoice());
-                }
-                if (debtors.size() >= batchSize || invoices.size() >= batchSize) {
-                    result = result.plus(flush(debtors, invoices, written));
-                    progress.rowsDone(rows);
-                }
+        try (BatchReader reader = new BatchReader(() -> open(file, profile, new byte[16], false), invalid,
+                debtorsOnly, batchSize)) {
+            for (BatchReader.Batch batch; (batch = reader.next()) != null; ) {
+                result = result.plus(flush(batch.debtors(), batch.invoices(), written));
+                progress.rowsDone(batch.rowsRead());
             }
         }
-        return result.plus(flush(debtors, invoices, written));
+        return result;
     }
 
-    private BulkIntake.Result flush(Map<String, DebtorRow> debtors, List<InvoiceRow> invoices,
+    private BulkIntake.Result flush(List<DebtorRow> debtors, List<InvoiceRow> invoices,
                                     PlannerStatistics.Growth written) {
-        BulkIntake.Result r = intake.write(List.copyOf(debtors.values()), List.copyOf(invoices), "IMPORT");
+        BulkIntake.Result r = intake.write(debtors, invoices, "IMPORT");
         if (written.add(debtors.size() + invoices.size())) {
             // this import's own rows, still uncommitted, are what the next batches' lookups and checks search
             statistics.refresh(BulkIntake.TABLES.toArray(String[]::new));
         }
-        debtors.clear();
-        invoices.clear();
         return r;
     }
 
     private Reading open(Path file, ImportProfile profile, byte[] salt, boolean checks) {
+        return open(file, profile, salt, checks, maxField);
+    }
+
+    static Reading open(Path file, ImportProfile profile, byte[] salt, boolean checks, int maxField) {
         try {
             TextEncoding.Decoded decoded = TextEncoding.open(Files.newInputStream(file), profile.encoding());
             CsvRecords records = new CsvRecords(decoded.reader(), decoded.charset(), maxField);
@@ -173,7 +163,7 @@ class CsvImport {
         }
     }
 
-    private record Reading(TextEncoding.Decoded decoded, CsvRecords records, CsvRowMapper mapper, String detected)
+    record Reading(TextEncoding.Decoded decoded, CsvRecords records, CsvRowMapper mapper, String detected)
             implements AutoCloseable {
         @Override
         public void close() {
