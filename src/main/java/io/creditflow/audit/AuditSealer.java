@@ -9,13 +9,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,14 +61,19 @@ public class AuditSealer implements DisposableBean {
 
     void requestSeal(UUID tenant) {
         if (requested.add(tenant)) {
-            worker.schedule(() -> {
+            try {
+                worker.schedule(() -> {
+                    requested.remove(tenant);
+                    try {
+                        seal(tenant);
+                    } catch (RuntimeException e) {
+                        log.warn("Sealing the audit chain of tenant {} failed; the periodic job will retry", tenant, e);
+                    }
+                }, delayMicros, TimeUnit.MICROSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down: the entry is committed and pending; the periodic job seals it on the next start
                 requested.remove(tenant);
-                try {
-                    seal(tenant);
-                } catch (RuntimeException e) {
-                    log.warn("Sealing the audit chain of tenant {} failed; the periodic job will retry", tenant, e);
-                }
-            }, delayMicros, TimeUnit.MICROSECONDS);
+            }
         }
     }
 
@@ -138,8 +143,15 @@ public class AuditSealer implements DisposableBean {
         return batches.sum();
     }
 
+    /**
+     * Runs the seals already scheduled (at most one delay away) while the database is still there, so a graceful
+     * shutdown leaves nothing for the periodic job; a seal that does not finish in time is left to that job.
+     */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         worker.shutdown();
+        if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+            log.warn("Audit sealing did not finish before shutdown; the periodic job seals the rest on the next start");
+        }
     }
 }

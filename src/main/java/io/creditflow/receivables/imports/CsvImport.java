@@ -20,7 +20,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * A CSV import in passes over the file, never holding more than one batch of rows in memory. Pass 1 parses and
+ * A CSV import in passes over the file, never holding more than a few batches of rows in memory. Pass 1 parses and
  * validates every row and copies each row's keys (line, invoice number, debtor id, a fingerprint of the debtor's
  * details) into a session table, where SQL finds what no single row shows: duplicate invoice numbers, a debtor
  * described differently on two rows, invoices of unknown debtors, amounts below what was already paid. Pass 2 writes
