@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,17 +67,16 @@ public class AuditLog {
         String headerPurpose = request == null ? null : request.getHeader(PURPOSE_HEADER);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
                 .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        List<Object[]> rows = new java.util.ArrayList<>(events.size());
+        List<Object[]> rows = new ArrayList<>(events.size());
         for (AuditEvent e : events) {
             String purpose = e.purpose() != null ? e.purpose() : truncate(headerPurpose);
             rows.add(new Object[] {tenant, now, actor.type().name(), actor.id(), actor.name(), e.action(),
                     e.objectType(), e.objectId(), e.subjectId(), ip, purpose,
                     e.details().isEmpty() ? null : json.writeValueAsString(e.details())});
         }
-        Runnable statement = () -> insert(rows);
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            statement.run();
+            insert(rows);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -84,7 +84,7 @@ public class AuditLog {
                 }
             });
         } else {
-            ownTransaction.executeWithoutResult(s -> statement.run());
+            ownTransaction.executeWithoutResult(s -> insert(rows));
             sealer.requestSeal(tenant);
         }
     }
