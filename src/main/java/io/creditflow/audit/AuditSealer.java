@@ -2,6 +2,7 @@ package io.creditflow.audit;
 
 import io.creditflow.platform.TenantScope;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,9 +100,18 @@ public class AuditSealer implements DisposableBean {
     }
 
     private int sealBatch(UUID tenant) {
-        dsl.insertInto(AUDIT_CHAIN_HEAD).set(AUDIT_CHAIN_HEAD.TENANT_ID, tenant).set(AUDIT_CHAIN_HEAD.SEQ, 0L)
-                .set(AUDIT_CHAIN_HEAD.HASH, AuditChain.GENESIS).onConflictDoNothing().execute();
-        var head = dsl.selectFrom(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.TENANT_ID.eq(tenant)).forUpdate().fetchSingle();
+        // a chain head is created only when there is something to seal: a seal that comes late (it waits the delay)
+        // for a tenant deleted meanwhile must not leave a head behind for it
+        dsl.insertInto(AUDIT_CHAIN_HEAD, AUDIT_CHAIN_HEAD.TENANT_ID, AUDIT_CHAIN_HEAD.SEQ, AUDIT_CHAIN_HEAD.HASH)
+                .select(DSL.select(DSL.val(tenant), DSL.val(0L), DSL.val(AuditChain.GENESIS))
+                        .whereExists(DSL.selectOne().from(AUDIT_PENDING).where(AUDIT_PENDING.TENANT_ID.eq(tenant))))
+                .onConflictDoNothing().execute();
+        var found = dsl.selectFrom(AUDIT_CHAIN_HEAD).where(AUDIT_CHAIN_HEAD.TENANT_ID.eq(tenant)).forUpdate()
+                .fetchOptional();
+        if (found.isEmpty()) {
+            return 0; // never sealed and nothing pending
+        }
+        var head = found.get();
         List<Record> pending = new ArrayList<>(dsl.deleteFrom(AUDIT_PENDING)
                 .where(AUDIT_PENDING.TENANT_ID.eq(tenant))
                 .and(AUDIT_PENDING.ID.in(dsl.select(AUDIT_PENDING.ID).from(AUDIT_PENDING)

@@ -156,6 +156,15 @@ class AuditChainIntegrationTest {
         assertThat(objects).isEqualTo(40);
     }
 
+    @Test
+    void aSealWithNothingPendingLeavesNoChainHeadBehind() {
+        // what a late seal (it waits the delay) finds for a tenant deleted meanwhile: no head, nothing pending
+        java.util.UUID gone = java.util.UUID.randomUUID();
+        assertThat(sealer.seal(gone)).isZero();
+        assertThat(Superuser.jdbc(environment).sql("select count(*) from audit_chain_head where tenant_id = :t")
+                .param("t", gone).query(Long.class).single()).isZero();
+    }
+
     private long sealed(TestTenant t) {
         return Superuser.jdbc(environment).sql("select count(*) from audit_entry where tenant_id = :t")
                 .param("t", t.id()).query(Long.class).single();
