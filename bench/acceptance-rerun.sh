@@ -4,6 +4,7 @@
 # generating the demo again: latency percentiles, and CPU per check of the app and of PostgreSQL from /proc.
 #   bench/acceptance-rerun.sh <jar> <data dir> [rate] [seconds]        # defaults: 200 checks/s, 60 s
 #   WARMUP=90 bench/acceptance-rerun.sh /tmp/before.jar /tmp/accx 200 60
+# Extra JVM options for the app (a JFR recording, for instance) in JAVA_OPTS.
 # The demo API key must be the one the data directory was made with (KEY, default the one used in docs/benchmarks.md).
 # For PostgreSQL's per-statement times, start with
 #   SETTINGS=shared_preload_libraries=pg_stat_statements,pg_stat_statements.track=all
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 jar=$1; data=$2; rate=${3:-200}; seconds=${4:-60}; port=${PORT:-18126}
 key=${KEY:-cf_benchmark_0123456789abcdef0123456789abcdef}
-CREDITFLOW_DB_POOL_SIZE=${POOL:-64} "$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xmx1g \
+CREDITFLOW_DB_POOL_SIZE=${POOL:-64} "$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xmx1g ${JAVA_OPTS:-} \
     ${SETTINGS:+-Dcreditflow.database.embedded.server-settings=$SETTINGS} -jar "$jar" \
     --server.port=$port --creditflow.data-dir="$data" --creditflow.demo.debtors=20000 \
     --creditflow.demo.api-key="$key" --server.tomcat.threads.max=200 > "$data/app-rerun.log" 2>&1 &

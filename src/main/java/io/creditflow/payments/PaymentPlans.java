@@ -15,6 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,10 +61,12 @@ public class PaymentPlans {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     PaymentPlans(DSLContext dsl, PaymentSettingsStore settings, ApplicationEventPublisher events, AuditLog audit,
-                 Clock clock) {
+                 Clock clock, JdbcClient jdbc) {
         this.dsl = dsl;
+        this.jdbc = jdbc;
         this.settings = settings;
         this.events = events;
         this.audit = audit;
@@ -230,13 +233,18 @@ public class PaymentPlans {
     /**
      * How many payment plans of these debtors broke (were breached) at or after {@code since}: the acceptance
      * module's {@code plans.broken} signal. Cancelled plans do not count: a person ended them, not the debtor.
+     * One constant statement (an array parameter, not an IN list rendered per call): it runs in every credit check
+     * of a known debtor.
      */
     public int brokenSince(java.util.Collection<UUID> debtorIds, OffsetDateTime since) {
         if (debtorIds.isEmpty()) {
             return 0;
         }
-        return dsl.fetchCount(PAYMENT_PLAN, PAYMENT_PLAN.DEBTOR_ID.in(debtorIds)
-                .and(PAYMENT_PLAN.STATUS.eq("BREACHED")).and(PAYMENT_PLAN.CLOSED_AT.ge(since)));
+        return jdbc.sql("""
+                        select count(*) from payment_plan
+                         where tenant_id = current_tenant() and debtor_id = any(?) and status = 'BREACHED'
+                           and closed_at >= ?""")
+                .param(debtorIds.toArray(UUID[]::new)).param(since).query(Integer.class).single();
     }
 
     /** Invoices under an active plan: dunning leaves them to the plan's own instalment reminders. */

@@ -19,22 +19,29 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 
 /**
- * A request whose body was read once (to hash it) and can be read again downstream. The body is spooled to a
- * temporary file, so a large upload does not have to fit in memory; the file is deleted on close.
+ * A request whose body was read once (to hash it) and can be read again downstream. A body of up to
+ * {@link #IN_MEMORY_LIMIT} bytes (any credit check, invoice or batch of a few dozen items) is kept in memory; a larger
+ * one is spooled to a temporary file, so a large upload does not have to fit in memory, and the file is deleted on
+ * close. Creating, writing, reading and deleting a file for every small request cost more than the request's JSON.
  */
 final class ReplayableRequest implements AutoCloseable {
+
+    /** Bodies up to this size stay in memory (64 KiB). */
+    static final int IN_MEMORY_LIMIT = 64 * 1024;
 
     private final HttpServletRequest request;
     private final @org.jspecify.annotations.Nullable Path spool;
     private final byte[] sha256;
 
-    private ReplayableRequest(HttpServletRequest original, Path spool, byte[] sha256) {
+    private ReplayableRequest(HttpServletRequest original, @org.jspecify.annotations.Nullable Path spool,
+                              byte @org.jspecify.annotations.Nullable [] inMemory, byte[] sha256) {
         this.spool = spool;
         this.sha256 = sha256;
         this.request = new HttpServletRequestWrapper(original) {
             @Override
             public ServletInputStream getInputStream() throws IOException {
-                return new SpooledInputStream(new BufferedInputStream(Files.newInputStream(spool)));
+                return new SpooledInputStream(spool == null ? new java.io.ByteArrayInputStream(inMemory)
+                        : new BufferedInputStream(Files.newInputStream(spool)));
             }
 
             @Override
@@ -50,18 +57,35 @@ final class ReplayableRequest implements AutoCloseable {
         if (request.getContentType() != null && request.getContentType().startsWith("multipart/")) {
             return multipart(request);
         }
-        Path spool = Files.createTempFile("creditflow-request", ".body");
+        MessageDigest digest;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = request.getInputStream();
-                 OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), digest)) {
-                in.transferTo(out);
-            }
-            return new ReplayableRequest(request, spool, digest.digest());
-        } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {
-            Files.deleteIfExists(spool);
-            throw e instanceof IOException io ? io : new IOException(e);
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
+        try (InputStream in = request.getInputStream()) {
+            byte[] head = in.readNBytes(IN_MEMORY_LIMIT + 1);
+            if (head.length <= IN_MEMORY_LIMIT) {
+                digest.update(head);
+                return new ReplayableRequest(request, null, head, digest.digest());
+            }
+            Path spool = Files.createTempFile("creditflow-request", ".body");
+            try {
+                try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), digest)) {
+                    out.write(head);
+                    in.transferTo(out);
+                }
+                return new ReplayableRequest(request, spool, null, digest.digest());
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(spool);
+                throw e;
+            }
+        }
+    }
+
+    /** The temporary file holding the body, if it was larger than {@link #IN_MEMORY_LIMIT}. */
+    @org.jspecify.annotations.Nullable Path spool() {
+        return spool;
     }
 
     /**

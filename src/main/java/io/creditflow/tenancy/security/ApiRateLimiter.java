@@ -31,8 +31,13 @@ public class ApiRateLimiter {
     /** Takes one token for the key; the answer says whether it may go on and, if not, how long to wait. */
     public ConsumptionProbe tryConsume(ApiKeys.Authenticated key) {
         int limit = key.rateLimitPerSecond() == null ? defaultPerSecond : key.rateLimitPerSecond();
-        Limited limited = buckets.asMap().compute(key.keyId(), (id, current) ->
-                current != null && current.perSecond() == limit ? current : new Limited(limit, bucket(limit)));
+        // a plain read first: compute() locks the key's map entry, which made every request of one busy key wait
+        // for the others (the bucket itself is lock-free)
+        Limited limited = buckets.getIfPresent(key.keyId());
+        if (limited == null || limited.perSecond() != limit) {
+            limited = buckets.asMap().compute(key.keyId(), (id, current) ->
+                    current != null && current.perSecond() == limit ? current : new Limited(limit, bucket(limit)));
+        }
         return limited.bucket().tryConsumeAndReturnRemaining(1);
     }
 
