@@ -4,7 +4,6 @@ import io.creditflow.platform.Actor;
 import io.creditflow.platform.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -16,9 +15,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -89,33 +85,8 @@ public class AuditLog {
         }
     }
 
-    /**
-     * Plain JDBC on the transaction's connection with one constant statement: every audited action passes here (a
-     * credit check at hundreds a second), and rendering the insert through jOOQ each time cost more CPU than the
-     * insert itself.
-     */
     private void insert(List<Object[]> rows) {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement st = c.prepareStatement(INSERT)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    st.setObject(i + 1, row[i]);
-                }
-                if (rows.size() > 1) {
-                    st.addBatch();
-                }
-            }
-            if (rows.size() > 1) {
-                st.executeBatch();
-            } else {
-                st.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("Failed recording an audit entry: "
-                    + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(c, dataSource);
-        }
+        ConstantInsert.run(dataSource, INSERT, rows, "Failed recording an audit entry");
     }
 
     private static final String INSERT = """
