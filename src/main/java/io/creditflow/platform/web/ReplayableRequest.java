@@ -57,12 +57,7 @@ final class ReplayableRequest implements AutoCloseable {
         if (request.getContentType() != null && request.getContentType().startsWith("multipart/")) {
             return multipart(request);
         }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = sha256Digest();
         try (InputStream in = request.getInputStream()) {
             byte[] head = in.readNBytes(IN_MEMORY_LIMIT + 1);
             if (head.length <= IN_MEMORY_LIMIT) {
@@ -94,21 +89,25 @@ final class ReplayableRequest implements AutoCloseable {
      */
     private static ReplayableRequest multipart(HttpServletRequest request) throws IOException,
             jakarta.servlet.ServletException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (jakarta.servlet.http.Part part : request.getParts()) {
-                digest.update(part.getName().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                if (part.getSubmittedFileName() != null) {
-                    digest.update(part.getSubmittedFileName().getBytes(StandardCharsets.UTF_8));
-                }
-                digest.update((byte) 0);
-                try (InputStream in = part.getInputStream();
-                     OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                    in.transferTo(out);
-                }
+        MessageDigest digest = sha256Digest();
+        for (jakarta.servlet.http.Part part : request.getParts()) {
+            digest.update(part.getName().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            if (part.getSubmittedFileName() != null) {
+                digest.update(part.getSubmittedFileName().getBytes(StandardCharsets.UTF_8));
             }
-            return new ReplayableRequest(request, digest.digest());
+            digest.update((byte) 0);
+            try (InputStream in = part.getInputStream();
+                 OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                in.transferTo(out);
+            }
+        }
+        return new ReplayableRequest(request, digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
